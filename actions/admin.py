@@ -1,0 +1,138 @@
+from django import forms
+from django.contrib import admin
+
+from actions.envoys import action_validate_envoys
+from actions.models import (
+    KIND_MODELS,
+    Action,
+    Citation,
+    Episode,
+    Source,
+)
+
+COMMON_FIELDSETS = [
+    (None, {"fields": ["actor", "target", "summary", "notes"]}),
+    ("When", {"fields": [("date", "date_precision"), "announced_on"]}),
+    ("Context", {"fields": ["episode", "in_response_to", "cameo_code"]}),
+]
+
+
+class ActionAdminForm(forms.ModelForm):
+    # The kind is fixed by the proxy model; carried as a disabled field so that
+    # the constraints that depend on it are validated with the form.
+    kind = forms.CharField(disabled=True, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kind = self._meta.model.KIND
+        self.fields["kind"].initial = self._meta.model.KIND
+
+    def clean(self):
+        cleaned = super().clean()
+        if "envoys" in self.fields:
+            try:
+                action_validate_envoys(
+                    kind_model=self._meta.model,
+                    target=cleaned.get("target"),
+                    envoys=cleaned.get("envoys") or [],
+                    persons_count=cleaned.get("persons_count"),
+                )
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    extra = 1
+    autocomplete_fields = ["source"]
+    fields = ["source", "quote", "attribution"]
+
+
+class KindAdmin(admin.ModelAdmin):
+    """The admin of one kind of action."""
+
+    form = ActionAdminForm
+    inlines = [CitationInline]
+    date_hierarchy = "date"
+    list_display = ["date", "date_precision", "actor_to_target", "summary_start"]
+    list_filter = ["date_precision", "actor", "target", "episode"]
+    search_fields = ["summary", "notes", "citations__quote"]
+    autocomplete_fields = ["actor", "target", "episode", "in_response_to"]
+    list_select_related = ["actor", "target"]
+    readonly_fields = ["uid", "created_at", "updated_at"]
+
+    def get_fieldsets(self, request, obj=None):
+        model = self.model
+        kind_fields = list(model.KIND_FIELDS)
+        if model.HAS_ENVOYS:
+            kind_fields.insert(0, "envoys")
+        return [
+            *COMMON_FIELDSETS,
+            (model._meta.verbose_name.capitalize(), {"fields": kind_fields}),
+            (
+                "Record",
+                {"fields": ["kind", "uid", "created_at", "updated_at"], "classes": ["collapse"]},
+            ),
+        ]
+
+    def get_autocomplete_fields(self, request):
+        fields = list(super().get_autocomplete_fields(request))
+        if self.model.HAS_ENVOYS:
+            fields.append("envoys")
+        return fields
+
+    @admin.display(description="actor → target", ordering="actor")
+    def actor_to_target(self, obj):
+        return f"{obj.actor_id} → {obj.target_id}"
+
+    @admin.display(description="summary")
+    def summary_start(self, obj):
+        return obj.summary if len(obj.summary) <= 100 else obj.summary[:99] + "…"
+
+
+for kind_model in KIND_MODELS.values():
+    admin.site.register(kind_model, KindAdmin)
+
+
+@admin.register(Action)
+class ActionAdmin(KindAdmin):
+    """Every kind together, read-only: each action is edited in its kind's admin.
+
+    Also backs the autocomplete of `in_response_to`, which may be of any kind."""
+
+    form = forms.ModelForm
+    list_display = ["date", "kind", "actor_to_target", "summary_start"]
+    list_filter = ["kind", "date_precision", "actor", "target", "episode"]
+
+    def get_fieldsets(self, request, obj=None):
+        return [(None, {"fields": ["kind"]}), *COMMON_FIELDSETS]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Episode)
+class EpisodeAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    search_fields = ["title", "slug", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["publisher", "title", "published_on", "language"]
+    list_filter = ["language", "publisher"]
+    search_fields = ["publisher", "title", "url"]
+    date_hierarchy = "published_on"
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "attribution"]
+    search_fields = ["quote", "attribution", "source__title", "source__publisher"]
+    autocomplete_fields = ["action", "source"]
+    list_select_related = ["source"]

@@ -1,0 +1,239 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from drf_spectacular.utils import PolymorphicProxySerializer
+from rest_framework import serializers
+
+from actions.envoys import action_validate_envoys
+from actions.models import (
+    KIND_MODELS,
+    Action,
+    Citation,
+    CooperationSuspension,
+    Detention,
+    DiplomaticStatement,
+    Episode,
+    PersonaNonGrataDeclaration,
+    Source,
+)
+from diplomacy.api.fields import BriefRelatedField
+from diplomacy.api.serializers import EnvoyBriefSerializer, state_field
+from diplomacy.api.validation import ModelValidationMixin
+from diplomacy.models import Envoy
+
+
+class EpisodeBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Episode
+        fields = ["slug", "title"]
+
+
+class SourceBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "publisher", "title", "url", "published_on"]
+
+
+class ActionBriefSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor_id", help_text="ISO code of the actor.")
+    target = serializers.CharField(source="target_id", help_text="ISO code of the target.")
+
+    class Meta:
+        model = Action
+        fields = ["id", "kind", "date", "date_precision", "actor", "target"]
+
+
+class EpisodeSerializer(ModelValidationMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Episode
+        fields = ["slug", "title", "summary", "created_at", "updated_at"]
+
+
+class SourceSerializer(ModelValidationMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "publisher",
+            "title",
+            "url",
+            "published_on",
+            "language",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = BriefRelatedField(
+        queryset=Source.objects.all(),
+        brief_serializer=SourceBriefSerializer,
+        help_text="Source id on write.",
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["id", "source", "quote", "attribution"]
+
+
+COMMON_FIELDS = [
+    "id",
+    "kind",
+    "actor",
+    "target",
+    "date",
+    "date_precision",
+    "announced_on",
+    "summary",
+    "notes",
+    "episode",
+    "in_response_to",
+    "cameo_code",
+    "citations",
+    "created_at",
+    "updated_at",
+]
+
+
+class ActionSerializer(ModelValidationMixin, serializers.ModelSerializer):
+    """Fields common to every kind; each kind's serializer adds its own."""
+
+    actor = state_field(help_text="The state that acts: ISO alpha-2 code on write.")
+    target = state_field(help_text="The state acted upon: ISO alpha-2 code on write.")
+    episode = BriefRelatedField(
+        queryset=Episode.objects.all(),
+        brief_serializer=EpisodeBriefSerializer,
+        lookup_field="slug",
+        required=False,
+        allow_null=True,
+        help_text="Episode slug on write.",
+    )
+    in_response_to = BriefRelatedField(
+        queryset=Action.objects.all(),
+        brief_serializer=ActionBriefSerializer,
+        required=False,
+        allow_null=True,
+        help_text="Id of the earlier action (of any kind) this one answers.",
+    )
+    citations = CitationSerializer(
+        many=True,
+        required=False,
+        help_text="Sources and quotes. On update, when given, replaces the citations.",
+    )
+
+    class Meta:
+        model = Action
+        fields = COMMON_FIELDS
+        read_only_fields = ["kind"]
+
+    def prepare_instance(self, instance, attrs):
+        instance.kind = self.Meta.model.KIND
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        envoys = attrs.get("envoys")
+        if envoys is None:
+            envoys = self.instance.envoys.all() if self.instance is not None else []
+        try:
+            action_validate_envoys(
+                kind_model=model,
+                target=attrs.get("target", getattr(self.instance, "target", None)),
+                envoys=envoys,
+                persons_count=attrs.get(
+                    "persons_count", getattr(self.instance, "persons_count", None)
+                ),
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+        return attrs
+
+    @transaction.atomic
+    def create(self, validated_data):
+        citations = validated_data.pop("citations", [])
+        action = super().create(validated_data)
+        self._write_citations(action, citations)
+        return action
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        citations = validated_data.pop("citations", None)
+        action = super().update(instance, validated_data)
+        if citations is not None:
+            action.citations.all().delete()
+            self._write_citations(action, citations)
+        return action
+
+    def _write_citations(self, action, citations):
+        Citation.objects.bulk_create(Citation(action=action, **data) for data in citations)
+        if hasattr(action, "_prefetched_objects_cache"):
+            action._prefetched_objects_cache.pop("citations", None)
+
+
+def envoys_field():
+    return BriefRelatedField(
+        many=True,
+        queryset=Envoy.objects.all(),
+        brief_serializer=EnvoyBriefSerializer,
+        required=False,
+        help_text="Ids of the envoys concerned, all of the target state.",
+    )
+
+
+class PersonaNonGrataDeclarationSerializer(ActionSerializer):
+    envoys = envoys_field()
+
+    class Meta(ActionSerializer.Meta):
+        model = PersonaNonGrataDeclaration
+        fields = COMMON_FIELDS + ["envoys", *PersonaNonGrataDeclaration.KIND_FIELDS]
+        extra_kwargs = {"persons_count": {"required": True, "allow_null": False}}
+
+
+class CooperationSuspensionSerializer(ActionSerializer):
+    class Meta(ActionSerializer.Meta):
+        model = CooperationSuspension
+        fields = COMMON_FIELDS + list(CooperationSuspension.KIND_FIELDS)
+        extra_kwargs = {"domain": {"required": True, "allow_blank": False}}
+
+
+class DetentionSerializer(ActionSerializer):
+    envoys = envoys_field()
+
+    class Meta(ActionSerializer.Meta):
+        model = Detention
+        fields = COMMON_FIELDS + ["envoys", *Detention.KIND_FIELDS]
+
+
+class DiplomaticStatementSerializer(ActionSerializer):
+    class Meta(ActionSerializer.Meta):
+        model = DiplomaticStatement
+        fields = COMMON_FIELDS + list(DiplomaticStatement.KIND_FIELDS)
+        extra_kwargs = {"statement_type": {"required": True, "allow_blank": False}}
+
+
+KIND_SERIALIZERS = {
+    PersonaNonGrataDeclaration.KIND: PersonaNonGrataDeclarationSerializer,
+    CooperationSuspension.KIND: CooperationSuspensionSerializer,
+    Detention.KIND: DetentionSerializer,
+    DiplomaticStatement.KIND: DiplomaticStatementSerializer,
+}
+assert KIND_SERIALIZERS.keys() == KIND_MODELS.keys()
+
+
+class ActionFeedSerializer(serializers.BaseSerializer):
+    """Each action of the feed in the shape of its kind's own resource."""
+
+    def to_representation(self, instance):
+        # One serializer per kind, reused across the rows of a page.
+        cache = self.__dict__.setdefault("_by_kind", {})
+        serializer = cache.get(instance.kind)
+        if serializer is None:
+            serializer = KIND_SERIALIZERS[instance.kind](context=self.context)
+            cache[instance.kind] = serializer
+        return serializer.to_representation(instance)
+
+
+ActionFeedSchema = PolymorphicProxySerializer(
+    component_name="Action",
+    serializers={kind.value: serializer for kind, serializer in KIND_SERIALIZERS.items()},
+    resource_type_field_name="kind",
+)

@@ -1,0 +1,397 @@
+"""The acts: one Action table for every kind, with a proxy model per kind.
+
+A single table keeps every invariant a database constraint (a constraint can
+only see its own table), lets `in_response_to` and citations point at an
+action of any kind, and makes the feed of all kinds one query.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+
+from actions.cameo import default_cameo_code
+from actions.choices import (
+    ActionKind,
+    CooperationDomain,
+    DatePrecision,
+    Grounds,
+    StatementType,
+)
+from actions.dates import period_end, period_start
+from diplomacy.constraints import FieldCheckConstraint
+from diplomacy.models import Envoy, State
+from diplomacy.records import Record, RecordManager
+
+
+class EpisodeManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Episode(Record):
+    """A diplomatic crisis: the actions that belong together."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+
+    objects = EpisodeManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Source(Record):
+    """A published report that actions are cited to."""
+
+    publisher = models.CharField(max_length=200)
+    title = models.CharField(
+        max_length=500,
+        help_text="In [square brackets] where the title is supplied by the editors.",
+    )
+    url = models.URLField("URL", max_length=500, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    language = models.CharField(
+        max_length=8, blank=True, help_text="ISO 639-1 code, e.g. fr, en."
+    )
+
+    class Meta:
+        ordering = ["publisher", "title", "id"]
+
+    def __str__(self):
+        when = f", {self.published_on:%Y-%m-%d}" if self.published_on else ""
+        return f"{self.publisher}: {self.title}{when}"
+
+
+def _after_date(field):
+    return FieldCheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": F("date")}),
+        name=f"action_{field}_not_before_date",
+        field=field,
+        violation_error_message="Cannot be before the date of the action.",
+    )
+
+
+def _only_for(kind, *, empty_fields, field):
+    return FieldCheckConstraint(
+        condition=Q(kind=kind) | Q(**empty_fields),
+        name=f"action_{kind}_fields_exclusive",
+        field=field,
+        violation_error_message=f"Only a {ActionKind(kind).label.lower()} has this field.",
+    )
+
+
+def _required_for(kind, *, condition, field, message):
+    return FieldCheckConstraint(
+        condition=~Q(kind=kind) | condition,
+        name=f"action_{kind}_requires_{field}",
+        field=field,
+        violation_error_message=message,
+    )
+
+
+class Action(Record):
+    """A diplomatic action of one state towards another."""
+
+    kind = models.CharField(max_length=30, choices=ActionKind.choices, db_index=True)
+    actor = models.ForeignKey(
+        State, on_delete=models.PROTECT, related_name="actions_taken",
+        help_text="The state that acts.",
+    )
+    target = models.ForeignKey(
+        State, on_delete=models.PROTECT, related_name="actions_received",
+        help_text="The state acted upon.",
+    )
+    date = models.DateField(
+        db_index=True,
+        help_text="When the action was taken; an imprecise date is stored as the "
+        "first day of its month or year.",
+    )
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    announced_on = models.DateField(
+        null=True, blank=True, help_text="When the action was made public, if later."
+    )
+    summary = models.TextField()
+    notes = models.TextField(
+        blank=True, help_text="Editors' notes: uncertainties, conflicting reports."
+    )
+    episode = models.ForeignKey(
+        Episode, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    in_response_to = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responses",
+        help_text="The earlier action this one answers.",
+    )
+    cameo_code = models.CharField(
+        "CAMEO code",
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{2,4}$", "A CAMEO code is 2 to 4 digits.")],
+        help_text="CAMEO event code; filled from the kind (and domain) when left blank.",
+    )
+    envoys = models.ManyToManyField(
+        Envoy, blank=True, related_name="actions",
+        help_text="Envoys declared persona non grata or detained.",
+    )
+
+    # Persona non grata declaration
+    persons_count = models.PositiveIntegerField(
+        null=True, blank=True,
+        help_text="How many persons were declared persona non grata, named or not.",
+    )
+    grounds = models.CharField(max_length=30, choices=Grounds.choices, blank=True)
+    leave_by = models.DateField(null=True, blank=True, help_text="Deadline to leave.")
+    departed_on = models.DateField(null=True, blank=True)
+
+    # Cooperation suspension
+    domain = models.CharField(max_length=30, choices=CooperationDomain.choices, blank=True)
+    resumed_on = models.DateField(null=True, blank=True)
+
+    # Detention
+    accusation = models.TextField(blank=True)
+    released_on = models.DateField(null=True, blank=True)
+
+    # Diplomatic statement
+    statement_type = models.CharField(
+        max_length=30, choices=StatementType.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["actor", "date"], name="action_actor_date"),
+            models.Index(fields=["target", "date"], name="action_target_date"),
+        ]
+        constraints = [
+            FieldCheckConstraint(
+                condition=~Q(actor=F("target")),
+                name="action_actor_differs_from_target",
+                field="target",
+                violation_error_message="The target must differ from the actor.",
+            ),
+            FieldCheckConstraint(
+                condition=~Q(in_response_to=F("id")),
+                name="action_not_in_response_to_itself",
+                field="in_response_to",
+                violation_error_message="An action cannot respond to itself.",
+            ),
+            FieldCheckConstraint(
+                condition=~Q(cameo_code=""),
+                name="action_has_cameo_code",
+                field="cameo_code",
+                violation_error_message="A CAMEO code is required.",
+            ),
+            _after_date("announced_on"),
+            _after_date("leave_by"),
+            _after_date("departed_on"),
+            _after_date("resumed_on"),
+            _after_date("released_on"),
+            FieldCheckConstraint(
+                condition=Q(persons_count__isnull=True) | Q(persons_count__gte=1),
+                name="action_persons_count_positive",
+                field="persons_count",
+                violation_error_message="At least one person.",
+            ),
+            _required_for(
+                ActionKind.PERSONA_NON_GRATA,
+                condition=Q(persons_count__isnull=False),
+                field="persons_count",
+                message="A persona non grata declaration concerns at least one person.",
+            ),
+            _required_for(
+                ActionKind.PERSONA_NON_GRATA,
+                condition=~Q(grounds=""),
+                field="grounds",
+                message="Give the grounds (unspecified if none are stated).",
+            ),
+            _required_for(
+                ActionKind.COOPERATION_SUSPENSION,
+                condition=~Q(domain=""),
+                field="domain",
+                message="Give the domain of the suspended cooperation.",
+            ),
+            _required_for(
+                ActionKind.STATEMENT,
+                condition=~Q(statement_type=""),
+                field="statement_type",
+                message="Give the type of statement.",
+            ),
+            _only_for(
+                ActionKind.PERSONA_NON_GRATA,
+                empty_fields={
+                    "persons_count__isnull": True,
+                    "grounds": "",
+                    "leave_by__isnull": True,
+                    "departed_on__isnull": True,
+                },
+                field="kind",
+            ),
+            _only_for(
+                ActionKind.COOPERATION_SUSPENSION,
+                empty_fields={"domain": "", "resumed_on__isnull": True},
+                field="kind",
+            ),
+            _only_for(
+                ActionKind.DETENTION,
+                empty_fields={"accusation": "", "released_on__isnull": True},
+                field="kind",
+            ),
+            _only_for(
+                ActionKind.STATEMENT, empty_fields={"statement_type": ""}, field="kind"
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.date:%Y-%m-%d} {self.actor_id} → {self.target_id}: "
+            f"{self.get_kind_display()}"
+        )
+
+    def save(self, *args, **kwargs):
+        self.normalize()
+        super().save(*args, **kwargs)
+
+    def normalize(self):
+        """Store an imprecise date as the first day of its period; fill the CAMEO code."""
+        if self.date:
+            self.date = period_start(self.date, self.date_precision)
+        if not self.cameo_code and self.kind:
+            self.cameo_code = default_cameo_code(
+                kind=self.kind, domain=self.domain, statement_type=self.statement_type
+            )
+
+    def clean(self):
+        super().clean()
+        self.normalize()
+        self._clean_response()
+
+    def _clean_response(self):
+        earlier = self.in_response_to
+        if earlier is None or not self.date:
+            return
+        if self.pk and earlier.pk == self.pk:
+            return  # reported by the database constraint
+        # With imprecise dates, an answer is impossible only when its latest
+        # possible day precedes the earliest possible day of what it answers.
+        if period_end(self.date, self.date_precision) < earlier.date:
+            raise ValidationError(
+                {"in_response_to": "An action can only respond to an earlier action."}
+            )
+
+    @property
+    def period_end(self):
+        return period_end(self.date, self.date_precision)
+
+
+class KindManager(RecordManager):
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=self.kind)
+
+
+class KindProxy:
+    """Behaviour shared by the proxy model of each kind."""
+
+    KIND: str
+    # The fields of the Action table that belong to this kind.
+    KIND_FIELDS: tuple[str, ...] = ()
+    HAS_ENVOYS = False
+
+    def save(self, *args, **kwargs):
+        self.kind = self.KIND
+        super().save(*args, **kwargs)
+
+
+class PersonaNonGrataDeclaration(KindProxy, Action):
+    KIND = ActionKind.PERSONA_NON_GRATA
+    KIND_FIELDS = ("persons_count", "grounds", "leave_by", "departed_on")
+    HAS_ENVOYS = True
+
+    objects = KindManager(KIND)
+
+    class Meta:
+        proxy = True
+        ordering = ["-date", "-id"]
+        verbose_name = "persona non grata declaration"
+
+
+class CooperationSuspension(KindProxy, Action):
+    KIND = ActionKind.COOPERATION_SUSPENSION
+    KIND_FIELDS = ("domain", "resumed_on")
+
+    objects = KindManager(KIND)
+
+    class Meta:
+        proxy = True
+        ordering = ["-date", "-id"]
+
+
+class Detention(KindProxy, Action):
+    KIND = ActionKind.DETENTION
+    KIND_FIELDS = ("accusation", "released_on")
+    HAS_ENVOYS = True
+
+    objects = KindManager(KIND)
+
+    class Meta:
+        proxy = True
+        ordering = ["-date", "-id"]
+
+
+class DiplomaticStatement(KindProxy, Action):
+    """A protest, demand, accusation or threat made by one state to another."""
+
+    KIND = ActionKind.STATEMENT
+    KIND_FIELDS = ("statement_type",)
+
+    objects = KindManager(KIND)
+
+    class Meta:
+        proxy = True
+        ordering = ["-date", "-id"]
+
+
+KIND_MODELS = {
+    model.KIND: model
+    for model in (
+        PersonaNonGrataDeclaration,
+        CooperationSuspension,
+        Detention,
+        DiplomaticStatement,
+    )
+}
+
+
+class Citation(Record):
+    """What a source says about an action."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(blank=True, help_text="The passage, in its original language.")
+    attribution = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Who the source attributes it to, e.g. "French diplomatic source".',
+    )
+
+    class Meta:
+        ordering = ["action", "id"]
+
+    def __str__(self):
+        return f"{self.source} on action {self.action_id}"

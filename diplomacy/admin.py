@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from diplomacy.models import Envoy, Mission, State
+
+
+@admin.register(State)
+class StateAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "alpha_3", "numeric", "is_historic", "ended_on"]
+    list_filter = ["is_historic"]
+    search_fields = ["code", "name", "official_name", "alpha_3", "alpha_4"]
+    ordering = ["name"]
+
+
+@admin.register(Mission)
+class MissionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "sending_state", "receiving_state", "kind", "city"]
+    list_filter = ["kind", "sending_state", "receiving_state"]
+    search_fields = ["city", "sending_state__name", "receiving_state__name", "sending_state__code"]
+    autocomplete_fields = ["sending_state", "receiving_state"]
+    list_select_related = ["sending_state", "receiving_state"]
+
+
+@admin.register(Envoy)
+class EnvoyAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "title", "sending_state", "mission", "category"]
+    list_filter = ["category", "sending_state"]
+    search_fields = ["name", "description", "title", "sending_state__name"]
+    autocomplete_fields = ["sending_state", "mission"]
+    list_select_related = ["sending_state", "mission"]

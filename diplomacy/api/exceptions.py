@@ -1,0 +1,25 @@
+"""Errors from the API are JSON, with an error per field for bad input."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError, RestrictedError
+from rest_framework import exceptions, status
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The request conflicts with the current state of the data."
+    default_code = "conflict"
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, (ProtectedError, RestrictedError)):
+        blockers = sorted({str(obj) for obj in list(exc.protected_objects)[:5]})
+        exc = Conflict(
+            "Cannot delete: other records refer to this one "
+            f"({'; '.join(blockers)}). Remove those references first."
+        )
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,31 @@
+from rest_framework import viewsets
+
+from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateSerializer
+from diplomacy.models import Envoy, Mission, State
+
+
+class StateViewSet(viewsets.ModelViewSet):
+    """States, looked up by ISO 3166-1 alpha-2 code (`/api/v1/states/ML/`)."""
+
+    queryset = State.objects.all()
+    serializer_class = StateSerializer
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z]{2,4}"
+
+    def get_object(self):
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
+
+
+class MissionViewSet(viewsets.ModelViewSet):
+    """Embassies, consulates and other posts of one state in another."""
+
+    queryset = Mission.objects.select_related("sending_state", "receiving_state")
+    serializer_class = MissionSerializer
+
+
+class EnvoyViewSet(viewsets.ModelViewSet):
+    """Members of missions, named or not."""
+
+    queryset = Envoy.objects.select_related("sending_state", "mission")
+    serializer_class = EnvoySerializer

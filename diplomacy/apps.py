@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class DiplomacyConfig(AppConfig):
+    name = "diplomacy"
+    verbose_name = "States, missions and envoys"
+
+    def ready(self):
+        from diplomacy.api import schema  # noqa: F401  (registers schema extensions)

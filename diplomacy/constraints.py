@@ -1,0 +1,35 @@
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, models
+
+
+class FieldCheckConstraint(models.CheckConstraint):
+    """A CheckConstraint whose violation is reported against one field.
+
+    Django reports a violated CheckConstraint as a non-field error; naming the
+    field lets the admin show the message next to it and the API return it
+    under that key, while the database still enforces the rule.
+    """
+
+    def __init__(self, *, field, **kwargs):
+        self.field = field
+        super().__init__(**kwargs)
+
+    def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS):
+        try:
+            super().validate(model, instance, exclude=exclude, using=using)
+        except ValidationError as error:
+            raise ValidationError({self.field: error.error_list}) from error
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        kwargs["field"] = self.field
+        return path, args, kwargs
+
+    def __eq__(self, other):
+        return (
+            isinstance(other, FieldCheckConstraint)
+            and self.field == other.field
+            and super().__eq__(other)
+        )
+
+    __hash__ = models.CheckConstraint.__hash__

@@ -1,0 +1,37 @@
+"""The abstract base of every dataset record: a stable identifier and timestamps."""
+
+import uuid
+
+from django.db import models
+
+
+class RecordManager(models.Manager):
+    def get_by_natural_key(self, uid):
+        return self.get(uid=uid)
+
+
+class Record(models.Model):
+    """A dataset record.
+
+    `uid` is the record's identifier across databases: fixtures reference
+    records by it (natural keys), so loading them never overwrites a record
+    that merely happens to have the same integer id.
+    """
+
+    uid = models.UUIDField(
+        "stable identifier",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Identifier of the record in every copy of the dataset.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = RecordManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (str(self.uid),)
