@@ -1,0 +1,87 @@
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from diplomacy.states import states_load
+
+FIXTURES = sorted(str(path) for path in (Path(__file__).parent.parent / "fixtures").glob("*.json"))
+
+
+def load_seed_data():
+    states_load()
+    call_command("loaddata", *FIXTURES, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database holds the ISO states and the real fixtures.
+
+    Tests that use `transactional_db` (live_server, races) must request
+    `seed_data` instead.
+    """
+    with django_db_blocker.unblock():
+        load_seed_data()
+
+
+@pytest.fixture
+def seed_data(transactional_db):
+    """The states and fixtures for a transactional test.
+
+    The flush that ends each transactional test empties the tables; pytest-django
+    runs such tests after the others, so each one loads what it needs.
+    """
+    load_seed_data()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+def _user_with_permissions(django_user_model, username, codenames):
+    user = django_user_model.objects.create_user(username=username, password="pw-for-tests")
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+ALL_APPS = ("actions", "diplomacy")
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A user holding every add/change/delete/view permission of the dataset."""
+    codenames = Permission.objects.filter(content_type__app_label__in=ALL_APPS).values_list(
+        "codename", flat=True
+    )
+    return _user_with_permissions(django_user_model, "editor", list(codenames))
+
+
+@pytest.fixture
+def reader(django_user_model):
+    """An authenticated user without any permission."""
+    return _user_with_permissions(django_user_model, "reader", [])
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = APIClient()
+    token = Token.objects.create(user=editor)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def reader_client(reader):
+    client = APIClient()
+    token = Token.objects.create(user=reader)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
