@@ -255,10 +255,9 @@ class Action(Record):
         ]
 
     def __str__(self):
-        return (
-            f"{self.date:%Y-%m-%d} {self.actor_id} → {self.target_id}: "
-            f"{self.get_kind_display()}"
-        )
+        # An action being entered or imported may not have a date yet.
+        date = f"{self.date:%Y-%m-%d}" if self.date else "undated"
+        return f"{date} {self.actor_id} → {self.target_id}: {self.get_kind_display()}"
 
     def save(self, *args, **kwargs):
         self.normalize()
