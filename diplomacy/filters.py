@@ -37,6 +37,11 @@ class StateCodesFilter(django_filters.Filter):
     def __init__(self, *args, fields=None, **kwargs):
         self.state_fields = fields
         super().__init__(*args, **kwargs)
+        # drf-spectacular ignores help_text when a filter's schema is overridden:
+        # give each filter its own, with the description in it.
+        extend_schema_field(
+            {"type": "string", "description": kwargs.get("help_text", "")}
+        )(self)
 
     def filter(self, qs, value):
         if not value:
