@@ -7,6 +7,7 @@ from drf_spectacular.views import (
 )
 
 from diplomacy.api.root import api_not_found, api_root
+from diplomacy.landing import landing
 
 api_v1 = [
     path("", api_root, name="api-root"),
@@ -15,6 +16,7 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    path("", landing, name="landing"),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
