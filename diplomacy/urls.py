@@ -1,11 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import (
-    SpectacularAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerView,
-)
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from diplomacy.api.docs_pages import RedocView
 from diplomacy.api.root import api_not_found, api_root
 from diplomacy.landing import landing
 
@@ -21,6 +18,10 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path(
+        "api/redoc/",
+        RedocView.as_view(url_name="schema"),
+        name="redoc",
+    ),
     re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]
