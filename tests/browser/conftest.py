@@ -37,13 +37,6 @@ expect.set_options(timeout=15_000)
 _skipped = []
 
 
-def pytest_collection_modifyitems(items):
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
-
-
 def pytest_terminal_summary(terminalreporter):
     if _skipped:
         terminalreporter.write_line(

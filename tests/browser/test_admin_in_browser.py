@@ -3,7 +3,10 @@
 import json
 import re
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
 
 
 def log_in(page, live_server, account, screenshot):

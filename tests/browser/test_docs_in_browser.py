@@ -1,6 +1,9 @@
 """The API docs render and work with no network beyond this server."""
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
 
 
 def test_swagger_ui_tries_out_the_feed_offline(page, live_server, blocked_requests, screenshot):
