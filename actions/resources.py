@@ -74,11 +74,15 @@ class KindResource(RecordResource):
             errors = error.update_error_dict(errors)
         # The envoy rules span tables, so no constraint (and no full_clean) holds them.
         envoys = []
-        if "envoys" in self.fields and "envoys" not in errors:
+        if "envoys" not in self.fields or "envoys" in errors:
+            pass
+        elif "envoys" in row:
             try:
                 envoys = self.fields["envoys"].clean(row) or []
             except ValueError as error:
                 errors["envoys"] = [str(error)]
+        elif instance.pk:  # a file without the column keeps the envoys
+            envoys = list(instance.envoys.all())
         try:
             action_validate_envoys(
                 kind_model=self._meta.model,

@@ -193,3 +193,18 @@ def test_the_feed_of_every_kind_has_export_but_no_import(staff_editor):
     assert b"/admin/actions/action/export/" in page.content
     assert b"/admin/actions/action/import/" not in page.content
     assert staff_editor.get("/admin/actions/action/import/").status_code == 403
+
+
+def test_a_file_without_the_envoys_column_keeps_the_envoys_and_their_rules():
+    declaration = PersonaNonGrataDeclaration.objects.get(actor="ML")  # five envoys
+    row = {"uid": str(declaration.uid), "persons_count": "4"}  # fewer than its envoys
+    result = KIND_RESOURCES[PNG]().import_data(dataset_of(row), dry_run=True)
+    [invalid] = result.invalid_rows
+    assert invalid.error_dict["persons_count"] == ["At least the number of linked envoys (5)."]
+
+    row["persons_count"] = "6"
+    result = KIND_RESOURCES[PNG]().import_data(dataset_of(row), dry_run=False)
+    assert result.totals["update"] == 1
+    declaration.refresh_from_db()
+    assert declaration.persons_count == 6
+    assert declaration.envoys.count() == 5
