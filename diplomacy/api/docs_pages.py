@@ -10,7 +10,8 @@ class RedocView(SpectacularRedocView):
     falls back to system fonts). ReDoc itself always fetches the "API docs by
     Redocly" logo from its CDN, with no option to stop it: the page's content
     security policy refuses images and fonts from anywhere but here, so the
-    browser never asks, and ReDoc shows the link without its logo.
+    browser never asks, and ReDoc shows the link without its logo. (django-csp
+    would set a policy for the whole site; this page needs two directives.)
     """
 
     template_name = "docs/redoc.html"

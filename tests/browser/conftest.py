@@ -7,7 +7,10 @@ REQUIRE_BROWSER=1 (set by .ci/run) a missing Chromium fails them instead.
 Playwright's sync API runs an event loop in the test's thread, in which Django
 refuses ORM calls: every fixture that touches the database is set up before
 the browser starts and torn down after it stops, and the tests check results
-through the browser, as a user would.
+through the browser, as a user would. That is also why these few fixtures are
+written here rather than taken from pytest-playwright, whose browser lives for
+the whole session and would keep that loop running into the next test's
+`seed_data`.
 """
 
 import os
