@@ -241,3 +241,27 @@ def test_a_malformed_cameo_code_is_a_400(editor_client, cameo_code):
 
     assert response.status_code == 400
     assert list(response.json()) == ["cameo_code"]
+
+
+@pytest.mark.parametrize(
+    ("resource", "uid"),
+    [
+        ("detentions", seed.ARREST),
+        ("persona-non-grata-declarations", seed.FRENCH_PNG),
+        ("cooperation-suspensions", seed.FRENCH_SUSPENSION),
+    ],
+)
+def test_deleting_an_action_that_others_answer_is_a_409(editor_client, resource, uid):
+    response = editor_client.delete(f"/api/v1/{resource}/{seed.action_id(uid)}/")
+
+    assert response.status_code == 409
+    assert "Cannot delete" in response.json()["detail"]
+    assert Action.objects.filter(uid=uid).exists()
+
+
+def test_an_answer_can_be_deleted(editor_client):
+    response = editor_client.delete(
+        f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.MALI_PNG)}/"
+    )
+
+    assert response.status_code == 204
