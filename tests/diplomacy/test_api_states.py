@@ -102,3 +102,20 @@ def test_deleting_a_referenced_state_is_a_409(editor_client, code):
     assert response.status_code == 409
     assert "Cannot delete" in response.json()["detail"]
     assert State.objects.filter(code=code.upper()).exists()
+
+
+def test_an_alpha_3_code_taken_by_a_current_state_is_a_400(editor_client):
+    response = editor_client.post("/api/v1/states/", {**KOSOVO, "alpha_3": "FRA"})
+
+    assert response.status_code == 400
+    assert "alpha_3" in str(response.json())
+    assert not State.objects.filter(code="XK").exists()
+
+
+def test_a_historic_state_may_reuse_an_alpha_3_code(editor_client):
+    response = editor_client.post(
+        "/api/v1/states/",
+        {**KOSOVO, "alpha_3": "FRA", "is_historic": True, "ended_on": "1999-01-01"},
+    )
+
+    assert response.status_code == 201, response.json()
