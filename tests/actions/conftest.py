@@ -13,6 +13,13 @@ KINDS = {
     "diplomatic-statements": ("statement", {"statement_type": "denunciation"}),
 }
 KIND_RESOURCES = list(KINDS)
+# Per kind: the model fields a valid action of that kind needs (for ORM-level tests).
+MODEL_KIND_FIELDS = {
+    "persona_non_grata": {"persons_count": 1, "grounds": "espionage"},
+    "cooperation_suspension": {"domain": "military"},
+    "detention": {},
+    "statement": {"statement_type": "denunciation"},
+}
 ENVOY_RESOURCES = ["persona-non-grata-declarations", "detentions"]
 
 

@@ -17,14 +17,6 @@ NO_CITATIONS = {
 }
 
 
-@pytest.fixture
-def russian_envoys():
-    return [
-        Envoy.objects.create(description=f"Russian embassy staff {n}", sending_state_id="RU")
-        for n in range(2)
-    ]
-
-
 def declaration_form(**overrides):
     data = {
         "actor": "DE",
@@ -59,7 +51,7 @@ def test_a_valid_declaration_is_saved_with_its_kind_date_and_cameo_code(
     data = declaration_form(
         date="2024-03-20",
         date_precision="month",
-        envoys=[envoy.pk for envoy in russian_envoys],
+        envoys=[envoy.pk for envoy in russian_envoys[:2]],
         **{**NO_CITATIONS, "citations-TOTAL_FORMS": "1", "citations-0-source": source.pk,
            "citations-0-quote": "« quote »", "citations-0-attribution": ""},
     )

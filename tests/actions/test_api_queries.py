@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from actions.models import Action, Citation, Source
 from diplomacy.models import Envoy
-from tests.actions.conftest import KIND_RESOURCES, KINDS
-from tests.actions.test_models import KIND_FIELDS
+from tests.actions.conftest import KIND_RESOURCES, KINDS, MODEL_KIND_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +38,7 @@ def many_actions():
         summary="The first action",
     )
     actions = []
-    for kind, fields in KIND_FIELDS.items():
+    for kind, fields in MODEL_KIND_FIELDS.items():
         if kind == "persona_non_grata":
             fields = {**fields, "persons_count": len(envoys)}
         actions += [

@@ -18,19 +18,12 @@ from actions.models import (
 )
 from diplomacy.models import Envoy
 from tests import seed
+from tests.actions.conftest import MODEL_KIND_FIELDS
 
 pytestmark = pytest.mark.django_db
 
 MARCH_5 = datetime.date(2024, 3, 5)
 MARCH_4 = datetime.date(2024, 3, 4)
-
-KIND_FIELDS = {
-    "persona_non_grata": {"persons_count": 1, "grounds": "espionage"},
-    "cooperation_suspension": {"domain": "military"},
-    "detention": {},
-    "statement": {"statement_type": "denunciation"},
-}
-
 
 def action(kind="detention", **fields):
     values = {
@@ -39,7 +32,7 @@ def action(kind="detention", **fields):
         "target_id": "RU",
         "date": MARCH_5,
         "summary": "A test action.",
-        **KIND_FIELDS[kind],
+        **MODEL_KIND_FIELDS[kind],
         **fields,
     }
     return Action(**values)
@@ -201,7 +194,7 @@ def test_each_proxy_model_sees_and_saves_its_own_kind(model, kind, count):
     assert set(model.objects.values_list("kind", flat=True)) == {kind}
 
     instance = model(actor_id="DE", target_id="RU", date=MARCH_5, summary="x",
-                     **KIND_FIELDS[kind])
+                     **MODEL_KIND_FIELDS[kind])
     instance.save()
 
     assert Action.objects.get(pk=instance.pk).kind == kind
