@@ -300,3 +300,15 @@ def test_patch_may_move_an_action_within_the_period_of_its_answers(editor_client
     response = editor_client.patch(url, {"date": "2025-09-16", "date_precision": "day"})
 
     assert response.status_code == 200, response.json()
+
+
+def test_an_envoy_listed_twice_counts_once(editor_client, russian_envoys):
+    resource = "persona-non-grata-declarations"
+    envoy = russian_envoys[0].pk
+
+    response = editor_client.post(
+        f"/api/v1/{resource}/", action_payload(resource, persons_count=1, envoys=[envoy, envoy])
+    )
+
+    assert response.status_code == 201, response.json()
+    assert [item["id"] for item in response.json()["envoys"]] == [envoy]
