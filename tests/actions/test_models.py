@@ -16,7 +16,6 @@ from actions.models import (
     PersonaNonGrataDeclaration,
     Source,
 )
-from diplomacy.models import Envoy
 from tests import seed
 from tests.actions.conftest import MODEL_KIND_FIELDS
 
@@ -212,12 +211,3 @@ def test_deleting_an_answered_action_is_refused_by_the_database_relation():
     with pytest.raises(ProtectedError):
         Action.objects.get(uid=seed.ARREST).delete()
 
-
-def test_deleting_an_envoy_of_a_declaration_unlinks_it():
-    envoy = Envoy.objects.get(uid=seed.MALIAN_ENVOY_OF_EMBASSY)
-    declaration = Action.objects.get(uid=seed.FRENCH_PNG)
-
-    envoy.delete()
-
-    assert declaration.envoys.count() == 1
-    assert declaration.persons_count == 2
