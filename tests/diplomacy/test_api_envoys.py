@@ -72,3 +72,12 @@ def test_unknown_mission_is_a_400_on_mission(editor_client):
 
     assert response.status_code == 400
     assert list(response.json()) == ["mission"]
+
+
+def test_deleting_an_envoy_that_actions_name_is_a_conflict(editor_client):
+    envoy = Envoy.objects.get(uid=seed.ARRESTED_ENVOY)
+    response = editor_client.delete(f"/api/v1/envoys/{envoy.pk}/")
+    assert response.status_code == 409
+    assert "actions name this envoy" in str(response.json())
+    assert envoy.actions.count() == 1
+    assert Envoy.objects.filter(pk=envoy.pk).exists()
