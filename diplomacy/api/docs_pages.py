@@ -14,7 +14,7 @@ class RedocView(SpectacularRedocView):
     would set a policy for the whole site; this page needs two directives.)
     """
 
-    template_name = "docs/redoc.html"
+    template_name = "diplomacy/redoc.html"
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
