@@ -17,7 +17,7 @@ from actions.models import (
 )
 from diplomacy.api.fields import BriefRelatedField
 from diplomacy.api.serializers import EnvoyBriefSerializer, state_field
-from diplomacy.api.validation import ModelValidationMixin
+from diplomacy.api.validation import ModelValidationMixin, StrictInputMixin
 from diplomacy.models import Envoy
 
 
@@ -63,7 +63,7 @@ class SourceSerializer(ModelValidationMixin, serializers.ModelSerializer):
         ]
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(StrictInputMixin, serializers.ModelSerializer):
     source = BriefRelatedField(
         queryset=Source.objects.all(),
         brief_serializer=SourceBriefSerializer,

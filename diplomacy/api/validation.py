@@ -1,10 +1,43 @@
 import copy
+from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
+
+# Free text (summaries, notes, quotes) is unbounded in the database; through
+# the API it is bounded, so a client cannot store megabytes in one field.
+TEXT_MAX_LENGTH = 20_000
+
+# Sent by the browsable API's HTML forms with the data.
+FORM_FIELDS = {"csrfmiddlewaretoken"}
 
 
-class ModelValidationMixin:
+class StrictInputMixin:
+    """Reject fields the serializer does not know, and bound free text.
+
+    DRF drops unknown fields silently: a client that misspells `anounced_on`
+    would believe it had stored it. Read-only fields are known, so they are
+    still accepted and ignored.
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            unknown = [name for name in data if name not in self.fields and name not in FORM_FIELDS]
+            if unknown:
+                error = ErrorDetail("Unknown field.", code="unknown_field")
+                raise serializers.ValidationError({name: [error] for name in unknown})
+        return super().to_internal_value(data)
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if isinstance(model_field, models.TextField) and "choices" not in kwargs:
+            kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+        return field_class, kwargs
+
+
+class ModelValidationMixin(StrictInputMixin):
     """Run the model's clean() and its database constraints before saving.
 
     DRF does not run a model's CheckConstraints: without this, a violating
