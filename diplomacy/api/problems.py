@@ -25,6 +25,9 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 class ProblemJSONRenderer(JSONRenderer):
     media_type = PROBLEM_MEDIA_TYPE
     format = "problem+json"
+    # A problem may quote what the client sent, lone surrogates included:
+    # escaped, they cannot break the encoding of the answer.
+    ensure_ascii = True
 
 
 def problem(*, status: int, detail: str, instance: str, code: str, errors=None) -> dict:

@@ -1,4 +1,5 @@
 import copy
+import re
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -10,12 +11,26 @@ from rest_framework.exceptions import ErrorDetail
 # the API it is bounded, so a client cannot store megabytes in one field.
 TEXT_MAX_LENGTH = 20_000
 
+# The dataset is plain text. A tag in it is never data, and every client that
+# puts the text into a web page without escaping it would run it.
+# (A function, not a RegexValidator: drf-spectacular would publish the
+# pattern as one that values must match.)
+MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
+
+
+def reject_markup(value):
+    if isinstance(value, str) and MARKUP.search(value):
+        raise serializers.ValidationError(
+            "Plain text only: no HTML or XML markup.", code="markup"
+        )
+
+
 # Sent by the browsable API's HTML forms with the data.
 FORM_FIELDS = {"csrfmiddlewaretoken"}
 
 
 class StrictInputMixin:
-    """Reject fields the serializer does not know, and bound free text.
+    """Reject fields the serializer does not know, bound free text, refuse markup.
 
     DRF drops unknown fields silently: a client that misspells `anounced_on`
     would believe it had stored it. Read-only fields are known, so they are
@@ -32,8 +47,11 @@ class StrictInputMixin:
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
-        if isinstance(model_field, models.TextField) and "choices" not in kwargs:
-            kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+        text = isinstance(model_field, (models.CharField, models.TextField))
+        if text and "choices" not in kwargs:
+            if isinstance(model_field, models.TextField):
+                kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+            kwargs["validators"] = [*kwargs.get("validators", []), reject_markup]
         return field_class, kwargs
 
 
