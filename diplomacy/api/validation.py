@@ -25,12 +25,9 @@ def reject_markup(value):
         )
 
 
-# Sent by the browsable API's HTML forms with the data.
-FORM_FIELDS = {"csrfmiddlewaretoken"}
-
 
 class StrictInputMixin:
-    """Reject fields the serializer does not know, bound free text, refuse markup.
+    """Reject unknown fields and numbers for strings; bound free text, refuse markup.
 
     DRF drops unknown fields silently: a client that misspells `anounced_on`
     would believe it had stored it. Read-only fields are known, so they are
@@ -39,10 +36,25 @@ class StrictInputMixin:
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
-            unknown = [name for name in data if name not in self.fields and name not in FORM_FIELDS]
-            if unknown:
-                error = ErrorDetail("Unknown field.", code="unknown_field")
-                raise serializers.ValidationError({name: [error] for name in unknown})
+            errors = {
+                name: [ErrorDetail("Unknown field.", code="unknown_field")]
+                for name in data
+                if name not in self.fields
+            }
+            # DRF turns a number into a string (`"summary": 0` stored as "0");
+            # the schema says string, so a number is a mistake to report.
+            errors.update(
+                {
+                    name: [ErrorDetail("Not a valid string.", code="invalid")]
+                    for name, field in self.fields.items()
+                    if isinstance(field, serializers.CharField)
+                    and not field.read_only
+                    and data.get(name) is not None
+                    and not isinstance(data.get(name), str)
+                }
+            )
+            if errors:
+                raise serializers.ValidationError(errors)
         return super().to_internal_value(data)
 
     def build_standard_field(self, field_name, model_field):
