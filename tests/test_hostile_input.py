@@ -64,9 +64,11 @@ CASES = [
     case("70,000 codes in a filter", "get", f"{FEED}?state={MANY_CODES}"),
     case("long slug in the path", "get", f"/api/v1/episodes/{LONG.lower()}/", None, 404,
          "not_found"),
+    case("huge id in the path", "get", f"/api/v1/sources/{10**30}/", None, 404, "not_found"),
     # Null bytes and broken Unicode
     case("null byte in text", "post", CREATE, body(summary="Mali\x00 expels")),
     case("null byte in a code", "post", CREATE, body(actor="M\x00L")),
+    case("null byte in a slug", "post", CREATE, body(episode="france\x00mali")),
     case("null byte in a filter", "get", f"{FEED}?state=M%00L"),
     case("null byte in the path", "get", "/api/v1/episodes/a%00b/", None, 404, "not_found"),
     case("null byte in a key", "post", CREATE, body(**{"sum\x00mary": "x"})),

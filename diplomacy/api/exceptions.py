@@ -87,13 +87,14 @@ def exception_handler(exc, context):
         response = Response(status=exc.status_code)
 
     instance = getattr(request, "path", "")
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc.detail, (dict, list)):
+        # Invalid input, or any error that names fields: one item per message.
         errors = field_errors(exc.detail)
         response.data = problem(
             status=response.status_code,
-            detail=_validation_detail(errors),
+            detail=_validation_detail(errors) if errors else str(exc.default_detail),
             instance=instance,
-            code="invalid",
+            code="invalid" if isinstance(exc, exceptions.ValidationError) else exc.default_code,
             errors=errors,
         )
     else:
@@ -101,7 +102,7 @@ def exception_handler(exc, context):
             status=response.status_code,
             detail=str(exc.detail),
             instance=instance,
-            code=exc.get_codes() if isinstance(exc.get_codes(), str) else exc.default_code,
+            code=getattr(exc.detail, "code", None) or exc.default_code,
         )
     if request is not None:
         # Whatever the client accepts (even text/html for the browsable API),

@@ -85,6 +85,7 @@ WRITE_METHODS = {"post", "put", "patch", "delete"}
 
 
 def operation_error_statuses(path: str, method: str, operation: dict) -> set[int]:
+    # A status added here needs its line in DESCRIPTIONS (and HEADERS if any).
     statuses = {401, 406, 429, 500}
     parameters = operation.get("parameters", [])
     if any(parameter["in"] == "query" for parameter in parameters):

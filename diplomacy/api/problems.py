@@ -31,9 +31,13 @@ class ProblemJSONRenderer(JSONRenderer):
 
 
 def problem(*, status: int, detail: str, instance: str, code: str, errors=None) -> dict:
+    try:
+        title = HTTPStatus(status).phrase
+    except ValueError:  # a status Python does not name
+        title = "Error"
     body = {
         "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
+        "title": title,
         "status": status,
         "detail": detail,
         "instance": escape_uri_path(instance),
