@@ -25,3 +25,8 @@ urlpatterns = [
     ),
     re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]
+
+handler400 = "diplomacy.api.error_views.bad_request"
+handler403 = "diplomacy.api.error_views.permission_denied"
+handler404 = "diplomacy.api.error_views.page_not_found"
+handler500 = "diplomacy.api.error_views.server_error"

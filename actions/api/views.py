@@ -146,6 +146,9 @@ class EpisodeViewSet(viewsets.ModelViewSet):
     queryset = Episode.objects.all()
     serializer_class = EpisodeSerializer
     lookup_field = "slug"
+    # Only what a slug can hold reaches the database (PostgreSQL refuses a
+    # null character in a query: it would answer 500).
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
 
 
 @document_resource(
