@@ -108,6 +108,8 @@ CASES = [
     case("unknown field on update", "patch", EPISODE, json.dumps({"titel": "x"})),
     case("number for a string", "post", CREATE, body(summary=0)),
     case("list for a code", "post", CREATE, body(actor=["ML"])),
+    case("object for a list of ids", "post", CREATE, body(envoys={})),
+    case("number for a boolean", "patch", "/api/v1/states/ML/", json.dumps({"is_historic": 0})),
     case("huge integer", "post", CREATE, body(persons_count=10**30)),
     case("huge id", "post", CREATE, body(in_response_to=10**30)),
 ]

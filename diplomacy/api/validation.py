@@ -53,6 +53,28 @@ class StrictInputMixin:
                     and not isinstance(data.get(name), str)
                 }
             )
+            # DRF takes 0 and "yes" for a boolean, and an object for a list of
+            # ids (`"envoys": {}` stored as no envoys): the schema says neither.
+            errors.update(
+                {
+                    name: [ErrorDetail("Must be a boolean.", code="invalid")]
+                    for name, field in self.fields.items()
+                    if isinstance(field, serializers.BooleanField)
+                    and not field.read_only
+                    and data.get(name) is not None
+                    and not isinstance(data.get(name), bool)
+                }
+            )
+            errors.update(
+                {
+                    name: [ErrorDetail("Expected a list of items.", code="not_a_list")]
+                    for name, field in self.fields.items()
+                    if isinstance(field, serializers.ManyRelatedField)
+                    and not field.read_only
+                    and data.get(name) is not None
+                    and not isinstance(data.get(name), list)
+                }
+            )
             if errors:
                 raise serializers.ValidationError(errors)
         return super().to_internal_value(data)
