@@ -17,7 +17,12 @@ PROBLEM = {
             "description": "`about:blank`: the problem means what its status means.",
         },
         "title": {"type": "string", "description": "The phrase of the status code."},
-        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "status": {
+            "type": "integer",
+            "minimum": 400,
+            "maximum": 599,
+            "description": "The HTTP status code of the response.",
+        },
         "detail": {"type": "string", "description": "What went wrong, for a person."},
         "instance": {
             "type": "string",
@@ -47,7 +52,7 @@ PROBLEM_FIELD_ERROR = {
             "parameter, or `non_field_errors`.",
         },
         "code": {"type": "string", "description": "e.g. `required`, `invalid`, `max_length`."},
-        "detail": {"type": "string"},
+        "detail": {"type": "string", "description": "What is wrong with the field, for a person."},
     },
     "required": ["field", "code", "detail"],
 }
