@@ -10,13 +10,9 @@ from actions.models import Action
 from diplomacy.models import Envoy
 from tests import seed
 from tests.actions.conftest import ENVOY_RESOURCES, KIND_RESOURCES, action_payload
+from tests.problems import assert_invalid, field_errors
 
 pytestmark = pytest.mark.django_db
-
-
-def assert_400_on(response, field):
-    assert response.status_code == 400, response.content
-    assert field in response.json(), response.json()
 
 
 @pytest.mark.parametrize(
@@ -50,7 +46,7 @@ def test_post_violating_an_invariant(editor_client, resource, overrides, field):
 
     response = editor_client.post(f"/api/v1/{resource}/", action_payload(resource, **overrides))
 
-    assert_400_on(response, field)
+    assert_invalid(response, field)
     assert Action.objects.count() == count
 
 
@@ -68,8 +64,12 @@ def test_post_violating_an_invariant(editor_client, resource, overrides, field):
 def test_post_without_a_required_field(editor_client, resource, field):
     payload = action_payload(resource)
     del payload[field]
+    count = Action.objects.count()
 
-    assert_400_on(editor_client.post(f"/api/v1/{resource}/", payload), field)
+    response = editor_client.post(f"/api/v1/{resource}/", payload)
+
+    assert_invalid(response, field)
+    assert Action.objects.count() == count
 
 
 def test_the_dates_may_equal_the_date_of_the_action(editor_client):
@@ -83,32 +83,42 @@ def test_the_dates_may_equal_the_date_of_the_action(editor_client):
 
 @pytest.mark.parametrize("resource", ENVOY_RESOURCES)
 def test_envoys_must_belong_to_the_target_state(editor_client, resource, german_envoy):
+    count = Action.objects.count()
+
     response = editor_client.post(
         f"/api/v1/{resource}/", action_payload(resource, envoys=[german_envoy.pk])
     )
 
-    assert_400_on(response, "envoys")
+    assert_invalid(response, "envoys")
+    assert Action.objects.count() == count
 
 
 @pytest.mark.parametrize("resource", ["cooperation-suspensions", "diplomatic-statements"])
-def test_envoys_are_ignored_by_kinds_without_envoys(editor_client, resource, russian_envoys):
+def test_envoys_are_refused_by_kinds_without_envoys(editor_client, resource, russian_envoys):
+    # Unknown fields are refused (README, "Input is checked"): these kinds have no envoys.
+    count = Action.objects.count()
+    linked = Action.envoys.through.objects.count()
+
     response = editor_client.post(
         f"/api/v1/{resource}/", action_payload(resource, envoys=[russian_envoys[0].pk])
     )
 
-    assert response.status_code == 201
-    assert "envoys" not in response.json()
-    assert not Action.objects.get(pk=response.json()["id"]).envoys.exists()
+    errors = assert_invalid(response, "envoys")
+    assert errors == {"envoys": ["Unknown field."]}
+    assert Action.objects.count() == count
+    assert Action.envoys.through.objects.count() == linked
 
 
 def test_persons_count_is_at_least_the_number_of_envoys(editor_client, russian_envoys):
     resource = "persona-non-grata-declarations"
     ids = [envoy.pk for envoy in russian_envoys]
+    count = Action.objects.count()
 
     response = editor_client.post(
         f"/api/v1/{resource}/", action_payload(resource, persons_count=2, envoys=ids)
     )
-    assert_400_on(response, "persons_count")
+    assert_invalid(response, "persons_count")
+    assert Action.objects.count() == count
 
     response = editor_client.post(
         f"/api/v1/{resource}/", action_payload(resource, persons_count=3, envoys=ids)
@@ -157,22 +167,28 @@ def test_an_action_answers_only_an_earlier_one_precision_aware(
         in_response_to=seed.action_id(answered),
     )
 
+    count = Action.objects.count()
+
     response = editor_client.post(f"/api/v1/{resource}/", payload)
 
     if allowed:
         assert response.status_code == 201, response.json()
     else:
-        assert_400_on(response, "in_response_to")
+        assert_invalid(response, "in_response_to")
+        assert Action.objects.count() == count
 
 
 def test_in_response_to_an_unknown_action_is_a_400(editor_client):
     resource = "detentions"
+    count = Action.objects.count()
 
     response = editor_client.post(
         f"/api/v1/{resource}/", action_payload(resource, in_response_to=10**9)
     )
 
-    assert_400_on(response, "in_response_to")
+    assert_invalid(response, "in_response_to")
+    assert field_errors(response)["in_response_to"] == ["No action with id 1000000000."]
+    assert Action.objects.count() == count
 
 
 # PATCH on the seed records: each violates one invariant and leaves the record as it was.
@@ -231,7 +247,7 @@ def test_patch_violating_an_invariant(editor_client, client, resource, uid, chan
 
     response = editor_client.patch(url, changes)
 
-    assert_400_on(response, field)
+    assert_invalid(response, field)
     assert client.get(url).json() == before
 
 
@@ -241,7 +257,7 @@ def test_patch_envoys_of_another_state(editor_client, client):
 
     response = editor_client.patch(url, {"envoys": [french_envoy.pk]})
 
-    assert_400_on(response, "envoys")
+    assert_invalid(response, "envoys")
     assert len(client.get(url).json()["envoys"]) == 2
 
 
@@ -254,7 +270,8 @@ def test_patch_more_envoys_than_persons(editor_client, client):
         e["id"] for e in client.get(url).json()["envoys"] if e["id"] != envoy.pk
     ]]})
 
-    assert_400_on(response, "persons_count")
+    assert_invalid(response, "persons_count")
+    assert len(client.get(url).json()["envoys"]) == 2
 
 
 def test_patch_an_imprecise_answer_within_the_period_is_allowed(editor_client):
@@ -289,7 +306,7 @@ def test_patch_cannot_move_an_action_after_the_actions_that_answer_it(
 
     response = editor_client.patch(url, changes)
 
-    assert_400_on(response, "date")
+    assert_invalid(response, "date")
     assert client.get(url).json() == before
 
 
