@@ -56,7 +56,14 @@ def field_errors(detail, path=()) -> list[dict]:
     """
     if isinstance(detail, dict):
         return [
-            item for key, value in detail.items() for item in field_errors(value, (*path, key))
+            item
+            for key, value in detail.items()
+            # A nested serializer's own error (`citations` not a list) concerns
+            # the field that holds it: `citations`, not `citations.non_field_errors`.
+            for item in field_errors(
+                value,
+                path if path and key == api_settings.NON_FIELD_ERRORS_KEY else (*path, key),
+            )
         ]
     if isinstance(detail, list):
         items = []
