@@ -5,6 +5,7 @@ import pytest
 from actions.models import Action
 from tests import seed
 from tests.actions.conftest import KIND_RESOURCES, KINDS, action_payload
+from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -61,11 +62,14 @@ def test_the_feed_is_read_only(editor_client, method):
     action_id = seed.action_id(seed.ARREST)
     url = "/api/v1/actions/" if method == "post" else f"/api/v1/actions/{action_id}/"
 
+    before = editor_client.get(f"/api/v1/actions/{action_id}/").json()
+    count = Action.objects.count()
+
     response = getattr(editor_client, method)(url, action_payload("detentions"))
 
-    assert response.status_code == 405
-    assert response["Content-Type"] == "application/json"
-    assert Action.objects.filter(pk=action_id).exists()
+    assert_problem(response, 405, "method_not_allowed")
+    assert Action.objects.count() == count
+    assert editor_client.get(f"/api/v1/actions/{action_id}/").json() == before
 
 
 @pytest.mark.parametrize(
@@ -122,6 +126,6 @@ def test_each_kind_is_filtered_by_state(client, resource):
 def test_an_unknown_code_is_a_400_naming_the_parameter(client, path, parameter):
     response = client.get(f"/api/v1/{path}/?{parameter}=ML,ZZ")
 
-    assert response.status_code == 400
-    assert list(response.json()) == [parameter]
-    assert "ZZ" in response.json()[parameter][0]
+    errors = assert_invalid(response, parameter)
+    assert list(errors) == [parameter]
+    assert "ZZ" in errors[parameter][0]

@@ -5,6 +5,7 @@ import pytest
 from actions.models import Action, Episode
 from tests import seed
 from tests.actions.conftest import action_payload
+from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +22,7 @@ def test_list_and_detail_by_slug(client):
 def test_unknown_slug_is_a_json_404(client):
     response = client.get("/api/v1/episodes/no-such-episode/")
 
-    assert response.status_code == 404
-    assert response["Content-Type"] == "application/json"
+    assert_problem(response, 404, "not_found")
 
 
 def test_create_read_update_delete(editor_client, client):
@@ -46,19 +46,24 @@ def test_create_read_update_delete(editor_client, client):
 
 
 def test_a_duplicate_slug_is_a_400(editor_client):
+    count = Episode.objects.count()
+
     response = editor_client.post(
         "/api/v1/episodes/", {"slug": seed.EPISODE_SLUG, "title": "Again"}
     )
 
-    assert response.status_code == 400
-    assert "slug" in response.json()
+    assert_invalid(response, "slug")
+    assert Episode.objects.count() == count
+    assert Episode.objects.get(slug=seed.EPISODE_SLUG).title != "Again"
 
 
 def test_an_invalid_slug_is_a_400(editor_client):
+    count = Episode.objects.count()
+
     response = editor_client.post("/api/v1/episodes/", {"slug": "not a slug", "title": "x"})
 
-    assert response.status_code == 400
-    assert "slug" in response.json()
+    assert_invalid(response, "slug")
+    assert Episode.objects.count() == count
 
 
 def test_an_action_is_put_in_an_episode_by_slug(editor_client):
@@ -73,12 +78,14 @@ def test_an_action_is_put_in_an_episode_by_slug(editor_client):
 
 
 def test_an_unknown_episode_slug_is_a_400_on_episode(editor_client):
+    count = Action.objects.count()
+
     response = editor_client.post(
         "/api/v1/detentions/", action_payload("detentions", episode="no-such-episode")
     )
 
-    assert response.status_code == 400
-    assert list(response.json()) == ["episode"]
+    assert list(assert_invalid(response, "episode")) == ["episode"]
+    assert Action.objects.count() == count
 
 
 def test_deleting_an_episode_keeps_its_actions(editor_client):

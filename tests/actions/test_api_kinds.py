@@ -5,6 +5,7 @@ import pytest
 from actions.models import Action, Citation, Source
 from tests import seed
 from tests.actions.conftest import ENVOY_RESOURCES, KIND_RESOURCES, KINDS, action_payload
+from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -235,12 +236,14 @@ def test_a_given_cameo_code_is_kept(editor_client, resource):
 def test_a_malformed_cameo_code_is_a_400(editor_client, cameo_code):
     resource = "detentions"
 
+    count = Action.objects.count()
+
     response = editor_client.post(
         f"/api/v1/{resource}/", action_payload(resource, cameo_code=cameo_code)
     )
 
-    assert response.status_code == 400
-    assert list(response.json()) == ["cameo_code"]
+    assert list(assert_invalid(response, "cameo_code")) == ["cameo_code"]
+    assert Action.objects.count() == count
 
 
 @pytest.mark.parametrize(
@@ -254,8 +257,8 @@ def test_a_malformed_cameo_code_is_a_400(editor_client, cameo_code):
 def test_deleting_an_action_that_others_answer_is_a_409(editor_client, resource, uid):
     response = editor_client.delete(f"/api/v1/{resource}/{seed.action_id(uid)}/")
 
-    assert response.status_code == 409
-    assert "Cannot delete" in response.json()["detail"]
+    problem = assert_problem(response, 409, "conflict")
+    assert "Cannot delete" in problem["detail"]
     assert Action.objects.filter(uid=uid).exists()
 
 

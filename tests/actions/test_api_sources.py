@@ -2,8 +2,9 @@
 
 import pytest
 
-from actions.models import Source
+from actions.models import Action, Citation, Source
 from tests import seed
+from tests.problems import assert_invalid, assert_problem, field_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +52,12 @@ def test_create_read_update_delete(editor_client, client):
     ],
 )
 def test_invalid_source_is_a_400_on_the_field(editor_client, changes, field):
+    count = Source.objects.count()
+
     response = editor_client.post("/api/v1/sources/", {**REPORT, **changes})
 
-    assert response.status_code == 400
-    assert list(response.json()) == [field]
+    assert list(assert_invalid(response, field)) == [field]
+    assert Source.objects.count() == count
 
 
 def test_deleting_a_cited_source_is_a_409(editor_client):
@@ -62,12 +65,14 @@ def test_deleting_a_cited_source_is_a_409(editor_client):
 
     response = editor_client.delete(f"/api/v1/sources/{source.pk}/")
 
-    assert response.status_code == 409
-    assert "Cannot delete" in response.json()["detail"]
+    problem = assert_problem(response, 409, "conflict")
+    assert "Cannot delete" in problem["detail"]
     assert Source.objects.filter(pk=source.pk).exists()
 
 
 def test_a_citation_of_an_unknown_source_is_a_400(editor_client):
+    actions, citations = Action.objects.count(), Citation.objects.count()
+
     response = editor_client.post(
         "/api/v1/diplomatic-statements/",
         {
@@ -77,6 +82,7 @@ def test_a_citation_of_an_unknown_source_is_a_400(editor_client):
         },
     )
 
-    assert response.status_code == 400
-    # DRF 3.18 keys the errors of a list by the index of the bad item.
-    assert response.json() == {"citations": {"1": {"source": ["No source with id 1000000000."]}}}
+    # The error names the bad item by its index: a dotted path into the body.
+    assert_invalid(response, "citations.1.source")
+    assert field_errors(response) == {"citations.1.source": ["No source with id 1000000000."]}
+    assert (Action.objects.count(), Citation.objects.count()) == (actions, citations)
