@@ -14,6 +14,7 @@ tells them apart (RFC 9457 §4.2.1).
 
 from http import HTTPStatus
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import JsonResponse
 from django.utils.encoding import escape_uri_path
 from rest_framework.renderers import JSONRenderer
@@ -58,12 +59,7 @@ def field_errors(detail, path=()) -> list[dict]:
         return [
             item
             for key, value in detail.items()
-            # A nested serializer's own error (`citations` not a list) concerns
-            # the field that holds it: `citations`, not `citations.non_field_errors`.
-            for item in field_errors(
-                value,
-                path if path and key == api_settings.NON_FIELD_ERRORS_KEY else (*path, key),
-            )
+            for item in field_errors(value, _extend(path, key))
         ]
     if isinstance(detail, list):
         items = []
@@ -77,6 +73,16 @@ def field_errors(detail, path=()) -> list[dict]:
     field = ".".join(str(part) for part in path) or api_settings.NON_FIELD_ERRORS_KEY
     code = getattr(detail, "code", None) or "invalid"
     return [{"field": field, "code": code, "detail": str(detail)}]
+
+
+def _extend(path: tuple, key) -> tuple:
+    # Django's model validation names errors of no one field `__all__`; the
+    # API calls them `non_field_errors` (DRF's name, the one the schema gives).
+    if key in (NON_FIELD_ERRORS, api_settings.NON_FIELD_ERRORS_KEY):
+        # A nested serializer's own error (`citations` not a list) concerns
+        # the field that holds it: `citations`, not `citations.non_field_errors`.
+        return path if path else (api_settings.NON_FIELD_ERRORS_KEY,)
+    return (*path, key)
 
 
 def problem_response(request, *, status: int, detail: str, code: str) -> JsonResponse:
