@@ -4,6 +4,7 @@ import pytest
 
 from diplomacy.models import Envoy, Mission
 from tests import seed
+from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -47,37 +48,42 @@ def test_create_read_update_delete(editor_client, client, bamako_embassy):
 
 
 def test_an_unnamed_envoy_needs_a_description(editor_client):
+    count = Envoy.objects.count()
+
     response = editor_client.post("/api/v1/envoys/", {"sending_state": "FR"})
 
-    assert response.status_code == 400
-    assert "description" in response.json()
+    assert_invalid(response, "description")
+    assert Envoy.objects.count() == count
 
 
 def test_the_mission_must_be_of_the_sending_state(editor_client):
     malian_embassy = Mission.objects.get(uid=seed.MALIAN_EMBASSY_IN_PARIS)
+    count = Envoy.objects.count()
 
     response = editor_client.post(
         "/api/v1/envoys/",
         {"description": "Staff", "sending_state": "FR", "mission": malian_embassy.pk},
     )
 
-    assert response.status_code == 400
-    assert "mission" in response.json()
+    assert_invalid(response, "mission")
+    assert Envoy.objects.count() == count
 
 
 def test_unknown_mission_is_a_400_on_mission(editor_client):
+    count = Envoy.objects.count()
+
     response = editor_client.post(
         "/api/v1/envoys/", {"description": "Staff", "sending_state": "FR", "mission": 10**9}
     )
 
-    assert response.status_code == 400
-    assert list(response.json()) == ["mission"]
+    assert list(assert_invalid(response, "mission")) == ["mission"]
+    assert Envoy.objects.count() == count
 
 
 def test_deleting_an_envoy_that_actions_name_is_a_conflict(editor_client):
     envoy = Envoy.objects.get(uid=seed.ARRESTED_ENVOY)
     response = editor_client.delete(f"/api/v1/envoys/{envoy.pk}/")
-    assert response.status_code == 409
-    assert "actions name this envoy" in str(response.json())
+    problem = assert_problem(response, 409, "conflict")
+    assert "actions name this envoy" in problem["detail"]
     assert envoy.actions.count() == 1
     assert Envoy.objects.filter(pk=envoy.pk).exists()

@@ -4,6 +4,7 @@ import pytest
 
 from diplomacy.models import Mission
 from tests import seed
+from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -52,10 +53,12 @@ def test_create_read_update_delete(editor_client, client):
 
 
 def test_a_mission_is_sent_to_another_state(editor_client):
+    count = Mission.objects.count()
+
     response = editor_client.post("/api/v1/missions/", {**BERLIN, "receiving_state": "FR"})
 
-    assert response.status_code == 400
-    assert "receiving_state" in response.json()
+    assert_invalid(response, "receiving_state")
+    assert Mission.objects.count() == count
 
 
 def test_patch_to_the_sending_state_is_a_400(editor_client):
@@ -63,8 +66,8 @@ def test_patch_to_the_sending_state_is_a_400(editor_client):
 
     response = editor_client.patch(url, {"receiving_state": "FR"})
 
-    assert response.status_code == 400
-    assert "receiving_state" in response.json()
+    assert_invalid(response, "receiving_state")
+    assert Mission.objects.get(uid=seed.FRENCH_EMBASSY_IN_BAMAKO).receiving_state_id == "ML"
 
 
 def test_a_duplicate_mission_is_a_400(editor_client):
@@ -72,17 +75,21 @@ def test_a_duplicate_mission_is_a_400(editor_client):
 
     response = editor_client.post("/api/v1/missions/", payload)
 
-    assert response.status_code == 400
-    assert "already exists" in str(response.json())
+    # The constraint spans four fields: the error belongs to none of them.
+    errors = assert_invalid(response, "non_field_errors")
+    assert errors == {"non_field_errors": ["This mission already exists."]}
     assert Mission.objects.filter(city="Bamako").count() == 1
 
 
 def test_unknown_state_code_is_a_400_on_that_field(editor_client):
+    count = Mission.objects.count()
+
     response = editor_client.post("/api/v1/missions/", {**BERLIN, "receiving_state": "ZZ"})
 
-    assert response.status_code == 400
-    assert list(response.json()) == ["receiving_state"]
-    assert "ZZ" in response.json()["receiving_state"][0]
+    errors = assert_invalid(response, "receiving_state")
+    assert list(errors) == ["receiving_state"]
+    assert "ZZ" in errors["receiving_state"][0]
+    assert Mission.objects.count() == count
 
 
 def test_deleting_a_mission_with_envoys_is_a_409(editor_client):
@@ -90,5 +97,5 @@ def test_deleting_a_mission_with_envoys_is_a_409(editor_client):
 
     response = editor_client.delete(url)
 
-    assert response.status_code == 409
+    assert_problem(response, 409, "conflict")
     assert Mission.objects.filter(uid=seed.FRENCH_EMBASSY_IN_BAMAKO).exists()

@@ -3,6 +3,7 @@
 import pytest
 
 from diplomacy.models import State
+from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +48,7 @@ def test_historic_state_by_its_four_letter_code(client):
 def test_unknown_state_is_a_json_404(client):
     response = client.get("/api/v1/states/ZZ/")
 
-    assert response.status_code == 404
-    assert response["Content-Type"] == "application/json"
+    assert_problem(response, 404, "not_found")
 
 
 def test_create_read_update_delete(editor_client, client):
@@ -73,15 +73,15 @@ def test_create_read_update_delete(editor_client, client):
 def test_a_code_already_taken_is_a_400_on_code(editor_client):
     response = editor_client.post("/api/v1/states/", {**KOSOVO, "code": "FR"}, format="json")
 
-    assert response.status_code == 400
-    assert "code" in response.json()
+    assert_invalid(response, "code")
+    assert State.objects.get(code="FR").name == "France"
+    assert not State.objects.filter(alpha_3="XKX").exists()
 
 
 def test_the_code_of_a_state_cannot_change(editor_client):
     response = editor_client.patch("/api/v1/states/ML/", {"code": "MX"}, format="json")
 
-    assert response.status_code == 400
-    assert "code" in response.json()
+    assert_invalid(response, "code")
     assert State.objects.filter(code="ML").exists()
 
 
@@ -90,8 +90,7 @@ def test_only_a_historic_state_has_an_end_date(editor_client):
         "/api/v1/states/", {**KOSOVO, "ended_on": "2020-01-01"}, format="json"
     )
 
-    assert response.status_code == 400
-    assert "ended_on" in response.json()
+    assert_invalid(response, "ended_on")
     assert not State.objects.filter(code="XK").exists()
 
 
@@ -99,16 +98,18 @@ def test_only_a_historic_state_has_an_end_date(editor_client):
 def test_deleting_a_referenced_state_is_a_409(editor_client, code):
     response = editor_client.delete(f"/api/v1/states/{code}/")
 
-    assert response.status_code == 409
-    assert "Cannot delete" in response.json()["detail"]
+    problem = assert_problem(response, 409, "conflict")
+    assert "Cannot delete" in problem["detail"]
     assert State.objects.filter(code=code.upper()).exists()
 
 
 def test_an_alpha_3_code_taken_by_a_current_state_is_a_400(editor_client):
     response = editor_client.post("/api/v1/states/", {**KOSOVO, "alpha_3": "FRA"})
 
-    assert response.status_code == 400
-    assert "alpha_3" in str(response.json())
+    # DRF's validator for a conditional unique constraint reports it as no one
+    # field's error, naming the field in its message.
+    errors = assert_invalid(response, "non_field_errors")
+    assert errors == {"non_field_errors": ["The fields alpha_3 must make a unique set."]}
     assert not State.objects.filter(code="XK").exists()
 
 
