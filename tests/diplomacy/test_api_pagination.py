@@ -1,8 +1,9 @@
-"""Limit/offset pagination with a bounded limit."""
+"""Limit/offset pagination with a bounded limit: out of range is a 400, never a quiet cap."""
 
 import pytest
 
 from actions.models import Source
+from tests.problems import assert_invalid
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +35,36 @@ def test_limit_and_offset(client, many_sources):
     assert page["previous"] is not None
 
 
-def test_a_limit_above_500_is_capped_at_500(client, many_sources):
-    body = client.get("/api/v1/sources/?limit=100000").json()
+def test_a_limit_of_500_is_a_page_of_500(client, many_sources):
+    response = client.get("/api/v1/sources/?limit=500")
 
+    assert response.status_code == 200
+    body = response.json()
     assert len(body["results"]) == 500
     assert "limit=500" in body["next"]
 
 
-@pytest.mark.parametrize("limit", ["abc", "-1", "0"])
-def test_an_invalid_limit_falls_back_to_the_default(client, many_sources, limit):
+@pytest.mark.parametrize("limit", ["501", "100000"])
+def test_a_limit_above_500_is_a_400_naming_limit(client, many_sources, limit):
     response = client.get(f"/api/v1/sources/?limit={limit}")
 
-    assert response.status_code == 200
-    assert len(response.json()["results"]) == 50
+    errors = assert_invalid(response, "limit")
+    assert errors == {"limit": ["Must be at most 500."]}
+
+
+@pytest.mark.parametrize(
+    ("limit", "message"),
+    [
+        ("abc", "A whole number is required."),
+        ("-1", "Must be at least 1."),
+        ("0", "Must be at least 1."),
+    ],
+)
+def test_an_invalid_limit_is_a_400_naming_limit(client, many_sources, limit, message):
+    response = client.get(f"/api/v1/sources/?limit={limit}")
+
+    errors = assert_invalid(response, "limit")
+    assert errors == {"limit": [message]}
 
 
 def test_an_offset_past_the_end_is_an_empty_page(client, many_sources):
