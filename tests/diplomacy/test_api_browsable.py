@@ -1,5 +1,9 @@
 """The browsable API (HTML) renders every resource, with its forms for an editor."""
 
+import json
+import re
+from html import unescape
+
 import pytest
 from django.test import Client
 
@@ -47,6 +51,12 @@ def test_every_resource_renders_as_html(editor, logged_in):
         assert response["Content-Type"].startswith("text/html"), url
 
 
+def write_form(html):
+    """The browsable API's write form: the raw JSON body, since bodies are JSON only."""
+    match = re.search(r'<textarea name="_content"[^>]*>(.*?)</textarea>', html, re.DOTALL)
+    return match and json.loads(unescape(match.group(1)))
+
+
 def test_an_editor_gets_the_write_forms(editor):
     client = Client()
     client.force_login(editor)
@@ -54,11 +64,16 @@ def test_an_editor_gets_the_write_forms(editor):
     response = client.get("/api/v1/persona-non-grata-declarations/", HTTP_ACCEPT="text/html")
 
     html = response.content.decode()
-    assert 'name="persons_count"' in html
-    assert 'name="leave_by"' in html
+    # Form-encoded bodies are refused (415): no HTML form, a JSON body to fill in.
+    assert 'name="persons_count"' not in html
+    assert re.findall(r'<option value="([^"]+)"', html) == ["application/json"]
+    form = write_form(html)
+    assert {"persons_count", "leave_by", "envoys", "citations"} <= form.keys()
 
 
 def test_an_anonymous_visitor_gets_no_write_form():
     response = Client().get("/api/v1/persona-non-grata-declarations/", HTTP_ACCEPT="text/html")
 
-    assert 'name="persons_count"' not in response.content.decode()
+    html = response.content.decode()
+    assert 'name="persons_count"' not in html
+    assert write_form(html) is None
