@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 from rest_framework.test import APIClient
 
 from actions.models import Episode
+from tests.problems import assert_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_anonymous_clients_read(api_client, url):
 def test_anonymous_post_is_refused_with_401(api_client):
     response = api_client.post("/api/v1/episodes/", EPISODE, format="json")
 
-    assert response.status_code == 401
+    assert_problem(response, 401, "not_authenticated")
     assert response["WWW-Authenticate"] == "Token"
     assert not Episode.objects.filter(slug="auth-test").exists()
 
@@ -42,7 +43,7 @@ def test_anonymous_post_is_refused_with_401(api_client):
 def test_authenticated_user_without_permission_gets_403(reader_client):
     response = reader_client.post("/api/v1/episodes/", EPISODE, format="json")
 
-    assert response.status_code == 403
+    assert_problem(response, 403, "permission_denied")
     assert not Episode.objects.filter(slug="auth-test").exists()
 
 
@@ -52,7 +53,8 @@ def test_user_with_add_but_not_delete_permission_cannot_delete(django_user_model
     api_client.force_authenticate(user)
     assert api_client.post("/api/v1/episodes/", EPISODE, format="json").status_code == 201
 
-    assert api_client.delete("/api/v1/episodes/auth-test/").status_code == 403
+    assert_problem(api_client.delete("/api/v1/episodes/auth-test/"), 403, "permission_denied")
+    assert Episode.objects.filter(slug="auth-test").exists()
 
 
 def test_editor_token_creates(editor_client):
@@ -66,7 +68,10 @@ def test_editor_token_creates(editor_client):
 def test_an_invalid_token_is_refused(api_client):
     api_client.credentials(HTTP_AUTHORIZATION="Token not-a-real-key")
 
-    assert api_client.post("/api/v1/episodes/", EPISODE, format="json").status_code == 401
+    response = api_client.post("/api/v1/episodes/", EPISODE, format="json")
+
+    assert_problem(response, 401, "authentication_failed")
+    assert not Episode.objects.filter(slug="auth-test").exists()
 
 
 def test_session_login_writes(editor):
@@ -84,8 +89,9 @@ def test_session_writes_need_the_csrf_token(editor):
 
     response = client.post("/api/v1/episodes/", EPISODE, format="json")
 
-    assert response.status_code == 403
-    assert "CSRF" in response.json()["detail"]
+    problem = assert_problem(response, 403, "permission_denied")
+    assert "CSRF" in problem["detail"]
+    assert not Episode.objects.filter(slug="auth-test").exists()
 
 
 def test_basic_auth_is_not_accepted(editor, api_client):
@@ -93,7 +99,7 @@ def test_basic_auth_is_not_accepted(editor, api_client):
 
     response = api_client.post("/api/v1/episodes/", EPISODE, format="json")
 
-    assert response.status_code == 401
+    assert_problem(response, 401, "not_authenticated")
     assert not Episode.objects.filter(slug="auth-test").exists()
 
 

@@ -7,6 +7,7 @@ from django.db.models import Max
 
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.models import Envoy, Mission, State
+from tests.problems import assert_problem, field_errors
 
 CREATE = "/api/v1/persona-non-grata-declarations/"
 EPISODE = "/api/v1/episodes/france-mali-2025/"
@@ -132,13 +133,9 @@ def test_hostile_input_is_a_4xx_problem_and_changes_nothing(
     if data is not None:
         kwargs = {"data": data, "content_type": content_type or "application/json"}
     response = getattr(editor_client, method)(path, **kwargs)
-    assert response.status_code == status, response.content[:500]
-    assert response["Content-Type"] == "application/problem+json"
-    problem = json.loads(response.content)
-    assert problem["status"] == status
-    assert problem["code"] == code
+    assert_problem(response, status, code)
     if code == "invalid":
-        assert problem["errors"]
+        assert field_errors(response)
     assert dataset() == before
 
 

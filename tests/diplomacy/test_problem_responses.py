@@ -9,21 +9,7 @@ from django.test import Client
 from actions.models import Source
 from diplomacy.api.middleware import RequestBodyLimitMiddleware
 from diplomacy.api.serializers import StateSerializer
-
-PROBLEM_MEMBERS = {"type", "title", "status", "detail", "instance", "code"}
-
-
-def assert_problem(response, status, code):
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = json.loads(response.content)
-    assert PROBLEM_MEMBERS <= body.keys()
-    assert body["type"] == "about:blank"
-    assert body["status"] == status
-    assert body["code"] == code
-    assert body["instance"] == response.wsgi_request.path
-    assert body["title"] and body["detail"]
-    return body
+from tests.problems import assert_problem
 
 
 def test_validation_error_lists_each_field_with_its_code(editor_client, db):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.problems import assert_problem
+
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,9 +38,7 @@ def low_rates(settings):
 
 
 def assert_throttled(response):
-    assert response.status_code == 429
-    assert response["Content-Type"] == "application/problem+json"
-    assert response.json()["code"] == "throttled"
+    assert_problem(response, 429, "throttled")
     assert 0 < int(response["Retry-After"]) <= 60
 
 
