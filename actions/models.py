@@ -174,6 +174,8 @@ class Action(Record):
         indexes = [
             models.Index(fields=["actor", "date"], name="action_actor_date"),
             models.Index(fields=["target", "date"], name="action_target_date"),
+            # Each kind's list, newest first: a page is an index range, not a sort.
+            models.Index(fields=["kind", "date", "id"], name="action_kind_date"),
         ]
         constraints = [
             FieldCheckConstraint(

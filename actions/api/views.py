@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from actions.api.read import ReadPathListMixin
 from actions.api.serializers import (
     ActionFeedSchema,
     ActionFeedSerializer,
@@ -46,7 +47,7 @@ def action_queryset(model):
         summary="One action, in the shape of its kind", responses=ActionFeedSchema
     ),
 )
-class ActionViewSet(viewsets.ReadOnlyModelViewSet):
+class ActionViewSet(ReadPathListMixin, viewsets.ReadOnlyModelViewSet):
     """The feed of every action of every kind together. Read-only: write through
     the resource of the action's kind."""
 
@@ -55,7 +56,7 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class PersonaNonGrataDeclarationViewSet(viewsets.ModelViewSet):
+class PersonaNonGrataDeclarationViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     """Declarations that diplomats are persona non grata (expulsions)."""
 
     queryset = action_queryset(PersonaNonGrataDeclaration)
@@ -63,7 +64,7 @@ class PersonaNonGrataDeclarationViewSet(viewsets.ModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class CooperationSuspensionViewSet(viewsets.ModelViewSet):
+class CooperationSuspensionViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     """Suspensions or ends of cooperation in a domain."""
 
     queryset = action_queryset(CooperationSuspension)
@@ -71,7 +72,7 @@ class CooperationSuspensionViewSet(viewsets.ModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class DetentionViewSet(viewsets.ModelViewSet):
+class DetentionViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     """Arrests and detentions of envoys."""
 
     queryset = action_queryset(Detention)
@@ -79,7 +80,7 @@ class DetentionViewSet(viewsets.ModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class DiplomaticStatementViewSet(viewsets.ModelViewSet):
+class DiplomaticStatementViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     """Protests, demands, accusations and threats addressed to another state."""
 
     queryset = action_queryset(DiplomaticStatement)
