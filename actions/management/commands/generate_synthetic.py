@@ -3,7 +3,12 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from actions.synthetic import SyntheticInUse, synthetic_generate, synthetic_remove
+from actions.synthetic import (
+    SyntheticInUse,
+    synthetic_analyze,
+    synthetic_generate,
+    synthetic_remove,
+)
 
 
 class Command(BaseCommand):
@@ -38,6 +43,7 @@ class Command(BaseCommand):
                 counts = synthetic_generate(actions=actions, seed=seed, progress=bar.update)
             except SyntheticInUse as error:
                 raise CommandError(str(error)) from error
+        synthetic_analyze()
         self.stdout.write(
             f"Wrote {self._describe(counts)} (seed {seed}) "
             f"in {time.perf_counter() - started:.1f} s."
