@@ -1,5 +1,6 @@
 from rest_framework import viewsets
 
+from diplomacy.api.exceptions import Conflict
 from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateSerializer
 from diplomacy.models import Envoy, Mission, State
 
@@ -29,3 +30,11 @@ class EnvoyViewSet(viewsets.ModelViewSet):
 
     queryset = Envoy.objects.select_related("sending_state", "mission")
     serializer_class = EnvoySerializer
+
+    def perform_destroy(self, instance):
+        # Deleting would silently unlink the envoy from the actions that name it.
+        if instance.actions.exists():
+            raise Conflict(
+                "Cannot delete: actions name this envoy. Remove the envoy from them first."
+            )
+        instance.delete()
