@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 from rest_framework import fields as drf_fields
 from rest_framework import serializers
-from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.pagination import CursorPagination, LimitOffsetPagination
 from rest_framework.relations import ManyRelatedField
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -325,15 +325,17 @@ class ReadPathListMixin:
     """`list()` through the read path when the serializer and paginator allow it.
 
     The output is the serializer's own; anything the read path does not cover
-    (an unsupported serializer field, another paginator, `?fields=`) goes
-    through the serializer as before.
+    (an unsupported serializer field, a paginator other than limit/offset or
+    DRF's cursor, `?fields=`) goes through the serializer as before.
     """
 
     _read_path_readers: dict = {}
 
     def read_path_reader(self) -> Reader | None:
         paginator = self.paginator
-        if paginator is not None and not isinstance(paginator, LimitOffsetPagination):
+        if paginator is not None and not isinstance(
+            paginator, (LimitOffsetPagination, CursorPagination)
+        ):
             return None
         if "fields" in self.request.query_params:
             return None
@@ -355,6 +357,14 @@ class ReadPathListMixin:
         if reader is None:
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
+        if isinstance(self.paginator, CursorPagination):
+            # The cursor is read from the page's rows: dicts are fine, if they hold
+            # the ordering's first field.
+            ordering = self.paginator.get_ordering(request, queryset, self)
+            if ordering[0].lstrip("-") not in reader.columns:
+                return super().list(request, *args, **kwargs)
+            rows = self.paginate_queryset(reader.values(queryset))
+            return self.get_paginated_response(reader.build(rows))
         page = self.paginate_queryset(_Page(queryset, reader))
         if page is not None:
             return self.get_paginated_response(page)

@@ -1,7 +1,9 @@
 """The read path of list pages gives the serializers' output, byte for byte."""
 
 import pytest
+from django.urls import resolve
 from rest_framework import serializers
+from rest_framework.pagination import CursorPagination
 
 from actions.api import read
 from actions.api.read import ReadPathListMixin, Unsupported, reader_for_serializer
@@ -113,3 +115,33 @@ def test_the_count_is_taken_on_the_bare_table(client, django_assert_max_num_quer
     counts = [sql for sql in queries if "COUNT(" in sql.upper()]
     assert len(counts) == 1
     assert "JOIN" not in counts[0].upper()
+
+
+class NewestFirstCursor(CursorPagination):
+    ordering = ("-date", "-id")
+    page_size = 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", LISTS)
+def test_cursor_pages_through_the_read_path_match_the_serializers(
+    client, serializer_path, path, monkeypatch
+):
+    synthetic_generate(actions=200, seed=9)
+    view = resolve(path).func.cls
+    monkeypatch.setattr(view, "pagination_class", NewestFirstCursor)
+    builds = []
+    build = read.Reader.build
+
+    def counted_build(self, rows):
+        builds.append(1)
+        return build(self, rows)
+
+    monkeypatch.setattr(read.Reader, "build", counted_build)
+    url, pages = path, 0
+    while url and pages < 4:
+        response = _compare(client, serializer_path, url)
+        url = response.json()["next"]
+        pages += 1
+    assert pages == 4
+    assert len(builds) == 4  # the read path served every page
