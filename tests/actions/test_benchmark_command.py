@@ -6,7 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from rest_framework.pagination import CursorPagination
 
+from actions.api.views import ActionViewSet
 from actions.bench import http
 from actions.bench.discover import export_paths
 from actions.synthetic import synthetic_generate
@@ -61,6 +63,23 @@ def test_http_mode_says_plainly_when_wrk_is_missing(keep_connection, monkeypatch
     out = io.StringIO()
     call_command("benchmark", "--repeat", "1", "--no-export", "--http", stdout=out)
     assert "wrk is not installed" in out.getvalue()
+
+
+class NewestFirstCursor(CursorPagination):
+    ordering = ("-date", "-id")
+    page_size_query_param = "limit"
+
+
+@pytest.mark.django_db
+def test_a_cursor_on_the_feed_is_detected_and_measured_deep(keep_connection, monkeypatch):
+    synthetic_generate(actions=200, seed=1)
+    monkeypatch.setattr(ActionViewSet, "pagination_class", NewestFirstCursor)
+    out = io.StringIO()
+    call_command("benchmark", "--repeat", "1", "--no-export", stdout=out)
+    text = out.getvalue()
+    assert "cursor at 90%" in text
+    assert "status" not in text.split("Deep pages")[1]
+    assert "offset" not in text.split("Deep pages")[1]
 
 
 def test_wrk_output_is_parsed():
