@@ -1,4 +1,5 @@
 import datetime
+import os
 import platform
 
 import django
@@ -54,6 +55,8 @@ class Command(BaseCommand):
             f"Python {platform.python_version()}, Django {django.get_version()}, DEBUG off; "
             f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
         )
+        # Other work on the machine inflates every time below; the ratios suffer less.
+        self.line(f"Load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         with override_settings(DEBUG=False, ROOT_URLCONF="actions.bench.urls"):
             client = Client()
             self.lists(client)
@@ -160,6 +163,7 @@ class Command(BaseCommand):
                 connections=options["connections"],
                 seconds=options["duration"],
             )
+        load = os.getloadavg()[0]
         errors = result["non_2xx"] + result["socket_errors"]
         self.line(
             f"HTTP load run: gunicorn, 2 workers, 127.0.0.1:{options['port']}, GET {path}, "
@@ -169,5 +173,5 @@ class Command(BaseCommand):
             f"  {result['requests_per_second']:.0f} requests/s, p50 {result['p50_ms']:.1f} ms, "
             f"p99 {result['p99_ms']:.1f} ms, errors {errors} "
             f"({result['requests']} requests; {result['non_2xx']} non-2xx, "
-            f"{result['socket_errors']} socket errors)"
+            f"{result['socket_errors']} socket errors); load average {load:.1f}"
         )
