@@ -14,7 +14,7 @@ def export_paths(urlconf=None) -> list[str]:
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, prefix + route)
             elif isinstance(pattern, URLPattern):
-                full = (prefix + route).lstrip("^").rstrip("$").replace("\\", "")
+                full = (prefix + route).replace("^", "").replace("$", "").replace("\\", "")
                 if "export" in full and "<" not in full and "(" not in full:
                     found.append("/" + full.lstrip("/"))
 

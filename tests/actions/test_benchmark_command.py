@@ -6,11 +6,14 @@ import pytest
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.http import StreamingHttpResponse
+from django.urls import include, path, re_path
 from rest_framework.pagination import CursorPagination
 
 from actions.api.views import ActionViewSet
 from actions.bench import http
 from actions.bench.discover import export_paths
+from actions.bench.measure import Client, export_run
 from actions.synthetic import synthetic_generate
 
 WRK_OUTPUT = """Running 15s test @ http://127.0.0.1:8106/api/v1/actions/?limit=50
@@ -80,6 +83,32 @@ def test_a_cursor_on_the_feed_is_detected_and_measured_deep(keep_connection, mon
     assert "cursor at 90%" in text
     assert "status" not in text.split("Deep pages")[1]
     assert "offset" not in text.split("Deep pages")[1]
+
+
+def _csv_export(request):
+    def rows():
+        yield "id,kind\n"
+        for number in range(1000):
+            yield f"{number},statement\n"
+
+    return StreamingHttpResponse(rows(), content_type="text/csv")
+
+
+urlpatterns = [
+    path("api/v1/", include([re_path(r"^actions/export/$", _csv_export)])),
+    re_path(r"^api/v1/actions/export\.(?P<format>[a-z]+)/?$", _csv_export),
+]
+
+
+@pytest.mark.django_db
+def test_an_export_route_is_found_and_streamed(settings, keep_connection):
+    assert export_paths(__name__) == ["/api/v1/actions/export/"]
+    settings.ROOT_URLCONF = __name__
+    result = export_run(Client(), "/api/v1/actions/export/")
+    assert result["status"] == 200
+    assert result["rows"] == 1000
+    assert result["rows_per_second"] > 0
+    assert result["peak_bytes"] > 0
 
 
 def test_wrk_output_is_parsed():
