@@ -268,6 +268,27 @@ class Reader:
     def values(self, queryset):
         return queryset.select_related(None).prefetch_related(None).values(*self.columns)
 
+    def page_values(self, queryset, window: slice):
+        """The `.values()` rows of one window of the queryset, in its order.
+
+        The window is chosen in a subquery on the bare table (an index range),
+        and only its rows are joined to the brief related objects: the planner
+        cannot start from a joined table (SQLite, with statistics, did so for
+        small pages: 150 ms instead of 1), and a deep offset skips index
+        entries, not joined rows.
+        """
+        bare = queryset.select_related(None).prefetch_related(None)
+        window_pks = bare.values("pk")[window]
+        return self.values(self.model._base_manager.filter(pk__in=window_pks)).order_by(
+            *_ordering(bare)
+        )
+
+    def read_pks(self, pks: list) -> list[dict]:
+        """The representations of the rows with these primary keys, in this order."""
+        queryset = self.values(self.model._base_manager.filter(pk__in=pks))
+        rows = {row[self.pk]: row for row in queryset}
+        return self.build(rows[pk] for pk in pks if pk in rows)
+
     def build(self, rows) -> list[dict]:
         """The representations of `.values()` rows, with their children: 1 query per child."""
         rows = list(rows)
@@ -304,7 +325,14 @@ class _Page:
     def __getitem__(self, key):
         if not isinstance(key, slice):
             raise TypeError("a page is read by slice")
-        return self.reader.build(self.reader.values(self.queryset)[key])
+        return self.reader.build(self.reader.page_values(self.queryset, key))
+
+
+def _ordering(queryset) -> tuple:
+    query = queryset.query
+    if query.order_by:
+        return tuple(query.order_by)
+    return tuple(queryset.model._meta.ordering) if query.default_ordering else ()
 
 
 def reader_for_serializer(serializer_class, model) -> Reader:
@@ -360,11 +388,15 @@ class ReadPathListMixin:
         if isinstance(self.paginator, CursorPagination):
             # The cursor is read from the page's rows: dicts are fine, if they hold
             # the ordering's first field.
+            # The cursor paginates narrow rows (the key and the ordering's fields,
+            # no joins); the page's rows are then read by key.
             ordering = self.paginator.get_ordering(request, queryset, self)
-            if ordering[0].lstrip("-") not in reader.columns:
-                return super().list(request, *args, **kwargs)
-            rows = self.paginate_queryset(reader.values(queryset))
-            return self.get_paginated_response(reader.build(rows))
+            fields = [name.lstrip("-") for name in ordering]
+            narrow = queryset.select_related(None).prefetch_related(None).values(
+                *dict.fromkeys(["pk", *fields])
+            )
+            keys = self.paginate_queryset(narrow)
+            return self.get_paginated_response(reader.read_pks([row["pk"] for row in keys]))
         page = self.paginate_queryset(_Page(queryset, reader))
         if page is not None:
             return self.get_paginated_response(page)
