@@ -1,10 +1,13 @@
 """Synthetic actions for benchmarks: realistic in shape, never mistaken for real data.
 
-Every synthetic record (episode, source, missions, envoys, actions, citations)
+Every synthetic record (episode, sources, missions, envoys, actions, citations)
 gets a `uid` inside one reserved range of UUIDs (version 8, a fixed prefix), so
 the whole set is found, and removed, by a range query on an indexed column;
-every synthetic action also belongs to the synthetic episode and cites only the
-synthetic source. The same `seed` always gives the same records.
+every synthetic action also belongs to the synthetic episode and cites only
+synthetic sources (publishers named "Synthetic ..."). Each incident has its own
+reports, as real ones do: a single source cited 150,000 times would mislead the
+database's planner into plans real data never gets. The same `seed` always
+gives the same records.
 """
 
 import datetime
@@ -130,6 +133,11 @@ CATEGORY_WEIGHTS = {
     EnvoyCategory.ADMINISTRATIVE_TECHNICAL: 12, EnvoyCategory.CONSULAR_OFFICER: 10,
     EnvoyCategory.SERVICE_STAFF: 3,
 }
+PUBLISHERS = [
+    "Synthetic Wire Service", "Synthetic Daily", "Synthetic Broadcasting Corporation",
+    "Synthetic Gazette", "Synthetic Foreign Ministry Bulletin", "Synthetic Press Agency",
+]
+LANGUAGE_WEIGHTS = {"en": 50, "fr": 12, "ru": 12, "es": 8, "ar": 8, "de": 5, "zh": 5}
 ACCUSATIONS = [
     "espionage", "collecting classified information", "contacts with opposition groups",
     "attempting to recruit officials", "illegal possession of weapons", "money laundering",
@@ -226,6 +234,7 @@ class _Batch:
     """
 
     def __init__(self):
+        self.sources: list[dict] = []
         self.missions: list[dict] = []
         self.envoys: list[dict] = []
         self.actions: list[dict] = []
@@ -233,6 +242,7 @@ class _Batch:
         self.citations: list[dict] = []
 
     def write(self):
+        _insert(Source, self.sources)
         _insert(Mission, self.missions)
         _insert(Envoy, self.envoys)
         _insert(Action, self.actions)
@@ -281,12 +291,12 @@ def _insert(model, rows: list[dict]) -> None:
 
 
 class _Generator:
-    def __init__(self, *, seed: int, episode: Episode, source: Source):
+    def __init__(self, *, seed: int, episode: Episode):
         self.rng = random.Random(seed)
         self.episode = episode
-        self.source = source
+        self.sources: list[int] = []
         self.states = _States(State.objects.in_bulk())
-        self.ids = _Ids(Mission, Envoy, Action, Citation)
+        self.ids = _Ids(Source, Mission, Envoy, Action, Citation)
         # Envoys of a pair join its real embassy where there is one.
         self.missions: dict[tuple[str, str], int] = {
             (sending, receiving): mission_id
@@ -310,6 +320,9 @@ class _Generator:
         )[0]
         first, second = self.states.pair(rng, year)
         day = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
+        self.sources = [
+            self.source(batch, first, second, day) for _ in range(rng.choice([1, 1, 2, 3]))
+        ]
         previous = None
         for step in range(length):
             actor, target = (first, second) if step % 2 == 0 else (second, first)
@@ -391,18 +404,38 @@ class _Generator:
         )
         batch.actions.append(action)
         batch.links.extend({"action_id": action["id"], "envoy_id": envoy} for envoy in envoys)
-        for _ in range(rng.choices([1, 2, 3], weights=[55, 35, 10])[0]):
+        cited = rng.choices([1, 2, 3], weights=[55, 35, 10])[0]
+        for source_id in rng.sample(self.sources, min(cited, len(self.sources))):
             batch.citations.append(
                 {
                     "id": self.ids.take(Citation),
                     "uid": self.uid(Citation),
                     "action_id": action["id"],
-                    "source_id": self.source.id,
+                    "source_id": source_id,
                     "quote": f"{actor_name} announced the measure against {target_name}.",
                     "attribution": rng.choice(ATTRIBUTIONS),
                 }
             )
         return action
+
+    def source(self, batch, first, second, day) -> int:
+        """A report on an incident between two states."""
+        rng = self.rng
+        source_id = self.ids.take(Source)
+        names = self.states.states
+        batch.sources.append(
+            {
+                "id": source_id,
+                "uid": self.uid(Source),
+                "publisher": rng.choice(PUBLISHERS),
+                "title": f"[Synthetic] {names[first].name} and {names[second].name}: "
+                "diplomatic dispute",
+                "url": f"https://example.org/synthetic/{source_id}",
+                "published_on": day + datetime.timedelta(days=rng.randint(0, 3)),
+                "language": _choice(rng, LANGUAGE_WEIGHTS),
+            }
+        )
+        return source_id
 
     def mission(self, batch, sending, receiving) -> int:
         key = (sending, receiving)
@@ -473,14 +506,11 @@ def synthetic_generate(
         summary="Generated by `manage.py generate_synthetic`; remove with "
         "`manage.py generate_synthetic --remove`.",
     )
-    source = Source.objects.create(
-        uid=synthetic_uid(Source, 1),
-        publisher="Synthetic data generator",
-        title="[Generated records: not real events]",
-        language="en",
-    )
-    generator = _Generator(seed=seed, episode=episode, source=source)
-    totals = {"missions": 0, "envoys": 0, "actions": 0, "envoy_links": 0, "citations": 0}
+    generator = _Generator(seed=seed, episode=episode)
+    totals = {
+        "sources": 0, "missions": 0, "envoys": 0, "actions": 0, "envoy_links": 0,
+        "citations": 0,
+    }
     written = 0
     while written < actions:
         batch = _Batch()
@@ -490,7 +520,7 @@ def synthetic_generate(
         batch.write()
         written += len(batch.actions)
         for name, rows in (
-            ("missions", batch.missions), ("envoys", batch.envoys),
+            ("sources", batch.sources), ("missions", batch.missions), ("envoys", batch.envoys),
             ("actions", batch.actions), ("envoy_links", batch.links),
             ("citations", batch.citations),
         ):
@@ -503,7 +533,9 @@ def synthetic_generate(
 
 def _reset_sequences():
     """Ids were given explicitly: move PostgreSQL's sequences past them."""
-    statements = connection.ops.sequence_reset_sql(no_style(), [Mission, Envoy, Action, Citation])
+    statements = connection.ops.sequence_reset_sql(
+        no_style(), [Source, Mission, Envoy, Action, Citation]
+    )
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
@@ -514,7 +546,7 @@ def synthetic_analyze() -> None:
     transaction, the visibility map that lets a count use an index-only scan)."""
     tables = [
         model._meta.db_table
-        for model in (Mission, Envoy, Action, Action.envoys.through, Citation)
+        for model in (Source, Mission, Envoy, Action, Action.envoys.through, Citation)
     ]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -558,10 +590,14 @@ def synthetic_remove() -> dict[str, int]:
         or Envoy.objects.exclude(**SYNTHETIC_UIDS)
         .filter(mission__in=Mission.objects.filter(**SYNTHETIC_UIDS))
         .exists()
+        or Citation.objects.exclude(action__in=actions)
+        .filter(source__in=Source.objects.filter(**SYNTHETIC_UIDS))
+        .exists()
     )
     if in_use:
         raise SyntheticInUse(
-            "Real records refer to synthetic actions, envoys or missions; unlink them first."
+            "Real records refer to synthetic actions, envoys, missions or sources; "
+            "unlink them first."
         )
     counts = {
         "citations": Citation.objects.filter(action__in=actions).delete()[0],
@@ -571,6 +607,6 @@ def synthetic_remove() -> dict[str, int]:
     counts["actions"] = _delete_synthetic(Action)
     counts["envoys"] = _delete_synthetic(Envoy)
     counts["missions"] = _delete_synthetic(Mission)
-    _delete_synthetic(Source)
+    counts["sources"] = _delete_synthetic(Source)
     _delete_synthetic(Episode)
     return counts

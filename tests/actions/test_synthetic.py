@@ -34,6 +34,11 @@ def test_generates_every_kind_with_envoys_citations_chains_and_precisions():
     assert Citation.objects.filter(action__in=actions).count() == counts["citations"] >= 1000
     assert Action.envoys.through.objects.filter(action__in=actions).count() > 100
     assert not actions.exclude(episode__slug=EPISODE_SLUG).exists()
+    # Each incident has its own reports; all of them synthetic.
+    sources = Source.objects.filter(**SYNTHETIC_UIDS)
+    assert sources.count() == counts["sources"] > 300
+    assert not Citation.objects.filter(action__in=actions).exclude(source__in=sources).exists()
+    assert {p.split()[0] for p in sources.values_list("publisher", flat=True)} == {"Synthetic"}
     # Weighted like real diplomacy: the great powers act far more than the long tail.
     actors = Counter(actions.values_list("actor", flat=True))
     assert actors.most_common(1)[0][0] in {"US", "RU", "SU", "GB"}
