@@ -9,7 +9,7 @@ It is compiled from the serializer classes themselves: their fields name the
 columns, joins and child tables, so a field added to a serializer appears here
 without any change. A serializer field this module does not understand makes
 the view fall back to the serializer, never to a different output.
-`tests/actions/api/test_read.py` compares the two outputs for every kind.
+`tests/actions/api/test_read_path.py` compares the two outputs for every kind.
 """
 
 import datetime
@@ -278,6 +278,9 @@ class Reader:
         entries, not joined rows.
         """
         bare = queryset.select_related(None).prefetch_related(None)
+        query = bare.query
+        if query.distinct or query.combinator or query.annotations:
+            return self.values(bare)[window]  # not a plain window of the table
         window_pks = bare.values("pk")[window]
         return self.values(self.model._base_manager.filter(pk__in=window_pks)).order_by(
             *_ordering(bare)
@@ -386,8 +389,6 @@ class ReadPathListMixin:
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
         if isinstance(self.paginator, CursorPagination):
-            # The cursor is read from the page's rows: dicts are fine, if they hold
-            # the ordering's first field.
             # The cursor paginates narrow rows (the key and the ordering's fields,
             # no joins); the page's rows are then read by key.
             ordering = self.paginator.get_ordering(request, queryset, self)

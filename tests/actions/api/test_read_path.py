@@ -145,3 +145,22 @@ def test_cursor_pages_through_the_read_path_match_the_serializers(
         pages += 1
     assert pages == 4
     assert len(builds) == 4  # the read path served every page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/actions/", "/api/v1/detentions/"])
+def test_a_distinct_filtered_queryset_gives_the_serializers_output(
+    client, serializer_path, path, monkeypatch
+):
+    """A filter across a to-many relation needs DISTINCT: the page is read as it is."""
+    synthetic_generate(actions=100, seed=3)
+    view = resolve(path).func.cls
+    filter_queryset = view.filter_queryset
+
+    def distinct_citing(self, queryset):
+        queryset = filter_queryset(self, queryset)
+        return queryset.filter(citations__quote__contains="announced").distinct()
+
+    monkeypatch.setattr(view, "filter_queryset", distinct_citing)
+    response = _compare(client, serializer_path, path + "?limit=5&offset=2")
+    assert len(response.json()["results"]) == 5
