@@ -141,7 +141,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
-        "diplomacy.api.renderers.JSONRenderer",  # orjson; same output as DRF's
+        "diplomacy.api.orjson_renderer.JSONRenderer",  # orjson; same output as DRF's
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "EXCEPTION_HANDLER": "diplomacy.api.exceptions.exception_handler",

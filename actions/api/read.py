@@ -352,12 +352,16 @@ def reader_for_serializer(serializer_class, model) -> Reader:
     return Reader(model, {None: compile_plan(serializer_class(), model)})
 
 
+# Sparse fieldsets are applied by the serializers: such a request goes through them.
+SPARSE_FIELDSET_PARAMETERS = ("fields", "omit")
+
+
 class ReadPathListMixin:
     """`list()` through the read path when the serializer and paginator allow it.
 
     The output is the serializer's own; anything the read path does not cover
     (an unsupported serializer field, a paginator other than limit/offset or
-    DRF's cursor, `?fields=`) goes through the serializer as before.
+    DRF's cursor, `?fields=` or `?omit=`) goes through the serializer as before.
     """
 
     _read_path_readers: dict = {}
@@ -368,7 +372,7 @@ class ReadPathListMixin:
             paginator, (LimitOffsetPagination, CursorPagination)
         ):
             return None
-        if "fields" in self.request.query_params:
+        if any(name in self.request.query_params for name in SPARSE_FIELDSET_PARAMETERS):
             return None
         serializer_class = self.get_serializer_class()
         model = self.get_queryset().model

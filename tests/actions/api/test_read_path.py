@@ -164,3 +164,13 @@ def test_a_distinct_filtered_queryset_gives_the_serializers_output(
     monkeypatch.setattr(view, "filter_queryset", distinct_citing)
     response = _compare(client, serializer_path, path + "?limit=5&offset=2")
     assert len(response.json()["results"]) == 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["?fields=id,kind", "?omit=citations"])
+def test_sparse_fieldsets_are_left_to_the_serializers(client, monkeypatch, query):
+    def fail(self, rows):
+        raise AssertionError("the read path served a sparse fieldset")
+
+    monkeypatch.setattr(read.Reader, "build", fail)
+    assert client.get("/api/v1/actions/" + query).status_code == 200
