@@ -57,6 +57,7 @@ class Command(BaseCommand):
         )
         # Other work on the machine inflates every time below; the ratios suffer less.
         self.line(f"Load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        self.verdicts = []
         with override_settings(DEBUG=False, ROOT_URLCONF="actions.bench.urls"):
             client = Client()
             self.lists(client)
@@ -65,6 +66,14 @@ class Command(BaseCommand):
                 self.export(client)
         if options["http"]:
             self.load_run()
+        self.line()
+        self.line("Targets of issue 5 (stated for 100,000 actions on 2 cores)")
+        for target, met, figure in self.verdicts:
+            state = "n/a   " if met is None else "met   " if met else "MISSED"
+            self.line(f"  {state}  {target:62} {figure}")
+
+    def verdict(self, target, met, figure):
+        self.verdicts.append((target, met, figure))
 
     def line(self, text=""):
         self.stdout.write(text)
@@ -90,10 +99,17 @@ class Command(BaseCommand):
             api_seconds, api = results[(resource, "api")]
             raw_seconds, raw = results[(resource, "raw")]
             same = api.status == raw.status == 200 and _same_json(api.body, raw.body)
+            ratio = api_seconds / raw_seconds
             self.line(
                 f"/api/v1/{resource + '/':33} {api_seconds * 1000:8.2f} {api.queries:7d} "
                 f"{len(api.body):8d} {raw_seconds * 1000:8.2f} {raw.queries:7d} "
-                f"{api_seconds / raw_seconds:6.2f}  {'yes' if same else 'NO'}"
+                f"{ratio:6.2f}  {'yes' if same else 'NO'}"
+            )
+            self.verdict(
+                f"/{resource}/ page <= 1.5x raw, same JSON", ratio <= 1.5 and same, f"{ratio:.2f}x"
+            )
+            self.verdict(
+                f"/{resource}/ queries <= 5", api.queries <= 5, f"{api.queries} queries"
             )
 
     def deep_pages(self, client, actions):
@@ -128,12 +144,18 @@ class Command(BaseCommand):
             )
         if cursor_note:
             self.line(f"  {cursor_note}")
+        if "cursor at 90%" in results:
+            ratio = results["cursor at 90%"][0] / first
+            self.verdict("cursor page at 90% <= 1.2x first page", ratio <= 1.2, f"{ratio:.2f}x")
+        else:
+            self.verdict("cursor page at 90% <= 1.2x first page", None, "no cursor")
 
     def export(self, client):
         self.line()
         paths = export_paths("actions.bench.urls")
         if not paths:
             self.line("Export: no export route under /api/: not available")
+            self.verdict("export >= 20,000 rows/s, peak memory < 200 MB", None, "no export")
             return
         for path in paths:
             result = export_run(client, path)
@@ -146,6 +168,16 @@ class Command(BaseCommand):
                 f"{result['rows_per_second']:,.0f} rows/s; "
                 f"peak traced memory {result['peak_bytes'] / 2**20:.1f} MiB"
             )
+            self.verdict(
+                f"export {path} >= 20,000 rows/s",
+                result["rows_per_second"] >= 20_000,
+                f"{result['rows_per_second']:,.0f} rows/s",
+            )
+            self.verdict(
+                f"export {path} peak memory < 200 MB",
+                result["peak_bytes"] < 200e6,
+                f"{result['peak_bytes'] / 1e6:.0f} MB",
+            )
 
     def load_run(self):
         options = self.options
@@ -154,6 +186,7 @@ class Command(BaseCommand):
             self.line(
                 "HTTP load run: wrk is not installed (Debian: apt-get install wrk): skipped"
             )
+            self.verdict("gunicorn, limit=50, 8 connections: p99 < 50 ms", None, "no wrk")
             return
         path = "/api/v1/actions/?limit=50"
         with http.Server(port=options["port"]) as server:
@@ -174,4 +207,9 @@ class Command(BaseCommand):
             f"p99 {result['p99_ms']:.1f} ms, errors {errors} "
             f"({result['requests']} requests; {result['non_2xx']} non-2xx, "
             f"{result['socket_errors']} socket errors); load average {load:.1f}"
+        )
+        self.verdict(
+            "gunicorn, limit=50, 8 connections: p99 < 50 ms, no errors",
+            result["p99_ms"] < 50 and errors == 0,
+            f"p99 {result['p99_ms']:.1f} ms, {errors} errors",
         )
