@@ -13,6 +13,7 @@ the view fall back to the serializer, never to a different output.
 """
 
 import datetime
+import itertools
 from collections import defaultdict
 
 from django.conf import settings
@@ -101,9 +102,9 @@ class _ChildFetch:
         rows = self.queryset.filter(**{f"{self.parent_path}__in": parent_ids}).values(
             self.parent_path, *self.plan.columns
         )
-        build, steps = _build, self.plan.steps
+        build, parent = self.plan.build, self.parent_path
         for row in rows:
-            grouped[row[self.parent_path]].append(build(steps, row, None, None))
+            grouped[row[parent]].append(build(row, None, None))
         return grouped
 
 
@@ -113,6 +114,7 @@ class _Plan:
     def __init__(self):
         self.columns: list[str] = []
         self.steps: list[tuple] = []
+        self.build = None
         self.fetches: dict[tuple, _ChildFetch] = {}
 
     def column(self, path):
@@ -121,17 +123,36 @@ class _Plan:
         return path
 
 
-def _build(steps, row, fetched, pk):
-    out = {}
-    for tag, name, path, extra in steps:
-        if tag == _COLUMN:
-            value = row[path]
-            out[name] = value if extra is None or value is None else extra(value)
-        elif tag == _JOIN:
-            out[name] = None if row[path] is None else _build(extra, row, fetched, pk)
-        else:
-            out[name] = fetched[path].get(row[pk], [])
-    return out
+def _compile_build(steps):
+    """A function `(row, fetched, pk) -> dict` that builds one representation.
+
+    Generated as one dict display, like a hand-written view would: a loop over
+    the steps took twice as long per row.
+    """
+    namespace = {}
+    numbers = itertools.count()
+
+    def display(steps):
+        items = []
+        for tag, name, path, extra in steps:
+            if tag == _COLUMN and extra is None:
+                value = f"row[{path!r}]"
+            elif tag == _COLUMN:
+                n = next(numbers)
+                namespace[f"convert{n}"] = extra
+                value = f"(None if (v{n} := row[{path!r}]) is None else convert{n}(v{n}))"
+            elif tag == _JOIN:
+                value = f"(None if row[{path!r}] is None else {display(extra)})"
+            else:
+                n = next(numbers)
+                namespace[f"key{n}"] = path
+                value = f"fetched[key{n}].get(row[pk], [])"
+            items.append(f"{name!r}: {value}")
+        return "{" + ", ".join(items) + "}"
+
+    source = f"def build(row, fetched, pk):\n    return {display(steps)}\n"
+    exec(compile(source, "<read path>", "exec"), namespace)  # names and paths are repr()s
+    return namespace["build"]
 
 
 def _ordering_through(prefix: str, ordering) -> list[str]:
@@ -203,6 +224,7 @@ def compile_plan(serializer, model, *, prefix="", plan=None) -> _Plan:
             raise Unsupported(f"{name}: {type(field).__name__}")
     if top:
         plan.steps = steps
+        plan.build = _compile_build(steps)
         return plan
     return steps
 
@@ -234,6 +256,7 @@ def _many_to_many(relation, m2m) -> _ChildFetch:
     plan.steps = compile_plan(
         relation.brief_serializer(), target, prefix=f"{target_fk}__", plan=plan
     )
+    plan.build = _compile_build(plan.steps)
     return _ChildFetch(
         queryset=through._default_manager.order_by(
             *_ordering_through(f"{target_fk}__", target._meta.ordering)
@@ -297,12 +320,14 @@ class Reader:
         rows = list(rows)
         ids = [row[self.pk] for row in rows]
         fetched = {key: fetch.fetch(ids) for key, fetch in self.fetches.items()}
-        build, pk = _build, self.pk
+        pk = self.pk
         if self.discriminator is None:
             (plan,) = self.plans.values()
-            return [build(plan.steps, row, fetched, pk) for row in rows]
-        plans, column = self.plans, self.discriminator
-        return [build(plans[row[column]].steps, row, fetched, pk) for row in rows]
+            build = plan.build
+            return [build(row, fetched, pk) for row in rows]
+        builds = {value: plan.build for value, plan in self.plans.items()}
+        column = self.discriminator
+        return [builds[row[column]](row, fetched, pk) for row in rows]
 
     def read(self, queryset) -> list[dict]:
         return self.build(self.values(queryset))
