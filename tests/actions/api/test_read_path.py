@@ -7,8 +7,8 @@ from rest_framework.pagination import CursorPagination
 
 from actions.api import read
 from actions.api.read import ReadPathListMixin, Unsupported, reader_for_serializer
-from actions.api.serializers import KIND_SERIALIZERS, ActionSerializer
-from actions.models import Action
+from actions.api.serializers import KIND_SERIALIZERS, DetentionSerializer
+from actions.models import Detention
 from actions.synthetic import synthetic_generate
 
 LISTS = [
@@ -79,17 +79,17 @@ def test_each_kind_is_read_with_its_own_fields(client):
 
 
 def test_a_serializer_field_the_read_path_does_not_know_is_refused():
-    class WithMethod(ActionSerializer):
+    class WithMethod(DetentionSerializer):
         extra = serializers.SerializerMethodField()
 
-        class Meta(ActionSerializer.Meta):
-            fields = [*ActionSerializer.Meta.fields, "extra"]
+        class Meta(DetentionSerializer.Meta):
+            fields = [*DetentionSerializer.Meta.fields, "extra"]
 
         def get_extra(self, obj):
             return 1
 
     with pytest.raises(Unsupported):
-        reader_for_serializer(WithMethod, Action)
+        reader_for_serializer(WithMethod, Detention)
 
 
 @pytest.mark.django_db
