@@ -33,6 +33,7 @@ class Client:
             "PATH_INFO": path,
             "QUERY_STRING": query,
             "SERVER_NAME": "localhost",
+            "REMOTE_ADDR": "127.0.0.1",
             "SERVER_PORT": "80",
             "HTTP_HOST": "localhost",
             "HTTP_ACCEPT": "application/json",
