@@ -109,8 +109,10 @@ def _required_for(kind, *, condition, field, message):
 class Action(Record):
     """A diplomatic action of one state towards another."""
 
+    # Indexed by action_kind_date (kind, date, id), which serves lookups by kind
+    # too; a second index on kind alone led SQLite to sort each kind's list.
     kind = models.CharField(
-        max_length=30, choices=ActionKind.choices, db_index=True,
+        max_length=30, choices=ActionKind.choices,
         help_text="Kind of action; set by the resource it is written through.",
     )
     actor = models.ForeignKey(

@@ -64,6 +64,8 @@ class Server:
             # Rate limits (issue 4) stay in force but out of reach of the load run.
             DJANGO_THROTTLE_ANON="1000000/minute",
             DJANGO_THROTTLE_USER="1000000/minute",
+            # Plain HTTP on loopback: no redirect to HTTPS.
+            DJANGO_SECURE_SSL_REDIRECT="0",
         )
         env.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(40))
         base = Path(settings.BASE_DIR)

@@ -50,7 +50,14 @@ def raw_action_list(request, kind=None):
     models = list(KIND_MODELS.values()) if kind is None else [KIND_MODELS[kind]]
     kind_fields = [name for model in models for name in model.KIND_FIELDS]
     count = table.count()
-    rows = list(table.values(*COLUMNS, *kind_fields)[offset : offset + limit])
+    # The page is chosen on the bare table, then joined, as the API does: with
+    # statistics, SQLite may otherwise start a plain join from the states table.
+    window = table.values("pk")[offset : offset + limit]
+    rows = list(
+        Action.objects.filter(pk__in=window)
+        .order_by("-date", "-id")
+        .values(*COLUMNS, *kind_fields)
+    )
     ids = [row["id"] for row in rows]
 
     citations = defaultdict(list)
