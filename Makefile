@@ -8,7 +8,7 @@ PORT ?= 8000
 # Development defaults; override them in the environment for production.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test lint data clean
+.PHONY: run serve test lint data clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11" >&2; exit 1; }
@@ -27,6 +27,15 @@ data: $(STAMP)
 
 run: data
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-like: DEBUG off, collected static files served by whitenoise, gunicorn
+# (gunicorn.conf.py). Set DJANGO_SECRET_KEY to keep sessions across restarts.
+# Plain HTTP here: in production, TLS ends at a proxy and DJANGO_SECURE_SSL_REDIRECT=1.
+serve: data
+	DJANGO_DEBUG=0 HOST=$(HOST) PORT=$(PORT) \
+	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}" \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	sh -c '$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && exec $(BIN)/gunicorn -c gunicorn.conf.py'
 
 test: data
 	$(BIN)/python -m pytest

@@ -109,8 +109,10 @@ def _required_for(kind, *, condition, field, message):
 class Action(Record):
     """A diplomatic action of one state towards another."""
 
+    # Indexed by action_kind_date (kind, date, id), which serves lookups by kind
+    # too; a second index on kind alone led SQLite to sort each kind's list.
     kind = models.CharField(
-        max_length=30, choices=ActionKind.choices, db_index=True,
+        max_length=30, choices=ActionKind.choices,
         help_text="Kind of action; set by the resource it is written through.",
     )
     actor = models.ForeignKey(
@@ -203,6 +205,8 @@ class Action(Record):
         indexes = [
             models.Index(fields=["actor", "date"], name="action_actor_date"),
             models.Index(fields=["target", "date"], name="action_target_date"),
+            # Each kind's list, newest first: a page is an index range, not a sort.
+            models.Index(fields=["kind", "date", "id"], name="action_kind_date"),
         ]
         constraints = [
             FieldCheckConstraint(

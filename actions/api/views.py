@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from actions.api import examples
+from actions.api.read import ReadPathListMixin
 from actions.api.serializers import (
     ActionFeedSchema,
     ActionFeedSerializer,
@@ -63,7 +64,7 @@ def action_id(singular):
     ),
     read_only=True,
 )
-class ActionViewSet(viewsets.ReadOnlyModelViewSet):
+class ActionViewSet(ReadPathListMixin, viewsets.ReadOnlyModelViewSet):
     """The feed of every action of every kind together. Read-only: write through
     the resource of the action's kind."""
 
@@ -81,7 +82,7 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
         examples.PERSONA_NON_GRATA_DECLARATION,
     ),
 )
-class PersonaNonGrataDeclarationViewSet(viewsets.ModelViewSet):
+class PersonaNonGrataDeclarationViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     """Declarations that diplomats are persona non grata (expulsions)."""
 
     queryset = action_queryset(PersonaNonGrataDeclaration)
@@ -98,7 +99,7 @@ class PersonaNonGrataDeclarationViewSet(viewsets.ModelViewSet):
         examples.COOPERATION_SUSPENSION,
     ),
 )
-class CooperationSuspensionViewSet(viewsets.ModelViewSet):
+class CooperationSuspensionViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     """Suspensions or ends of cooperation in a domain."""
 
     queryset = action_queryset(CooperationSuspension)
@@ -112,7 +113,7 @@ class CooperationSuspensionViewSet(viewsets.ModelViewSet):
     lookup=action_id("detention"),
     example=("Mali arrests a member of the French embassy", examples.DETENTION),
 )
-class DetentionViewSet(viewsets.ModelViewSet):
+class DetentionViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     """Arrests and detentions of envoys."""
 
     queryset = action_queryset(Detention)
@@ -126,7 +127,7 @@ class DetentionViewSet(viewsets.ModelViewSet):
     lookup=action_id("diplomatic statement"),
     example=("France calls the accusations unfounded", examples.DIPLOMATIC_STATEMENT),
 )
-class DiplomaticStatementViewSet(viewsets.ModelViewSet):
+class DiplomaticStatementViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     """Protests, demands, accusations and threats addressed to another state."""
 
     queryset = action_queryset(DiplomaticStatement)

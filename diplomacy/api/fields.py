@@ -49,7 +49,13 @@ class BriefRelatedField(serializers.RelatedField):
             )
 
     def to_representation(self, value):
-        return self.brief_serializer(value, context=self.context).data
+        # One brief serializer per field, reused for every value: building a
+        # ModelSerializer's fields for each related object of a page cost more
+        # than everything else in the request.
+        brief = self.__dict__.get("_brief")
+        if brief is None:
+            brief = self._brief = self.brief_serializer(context=self.context)
+        return brief.to_representation(value)
 
     def _lookup_name(self):
         return "id" if self.lookup_field == "pk" else self.lookup_field

@@ -1,0 +1,1 @@
+"""The benchmark of `manage.py benchmark`: raw baseline views and measurements."""

@@ -1,0 +1,114 @@
+"""The load run of `benchmark --http`: gunicorn on loopback, driven by wrk."""
+
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def wrk_missing() -> bool:
+    return shutil.which("wrk") is None
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    """Requests per second, latency percentiles (ms) and errors from `wrk --latency`."""
+    result = {
+        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "non_2xx": 0,
+        "socket_errors": 0,
+    }
+    for percent in ("50", "75", "90", "99"):
+        match = re.search(rf"^\s+{percent}%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M)
+        result[f"p{percent}_ms"] = _ms(match.group(1)) if match else None
+    match = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    if match:
+        result["non_2xx"] = int(match.group(1))
+    match = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    if match:
+        result["socket_errors"] = sum(int(n) for n in match.groups())
+    return result
+
+
+class Server:
+    """gunicorn with the project's config, DEBUG off, on 127.0.0.1:port."""
+
+    def __init__(self, *, port: int, workers: int = 2):
+        self.port = port
+        self.workers = workers
+        self.process = None
+
+    def __enter__(self):
+        env = os.environ.copy()
+        env.update(
+            DJANGO_DEBUG="0",
+            PORT=str(self.port),
+            HOST="127.0.0.1",
+            WEB_CONCURRENCY=str(self.workers),
+            # Rate limits (issue 4) stay in force but out of reach of the load run.
+            DJANGO_THROTTLE_ANON="1000000/minute",
+            DJANGO_THROTTLE_USER="1000000/minute",
+            # Plain HTTP on loopback: no redirect to HTTPS.
+            DJANGO_SECURE_SSL_REDIRECT="0",
+        )
+        env.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(40))
+        base = Path(settings.BASE_DIR)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", str(base / "gunicorn.conf.py")],
+            cwd=base,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {self.process.stderr.read().decode()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/api/v1/", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__(None, None, None)
+        raise RuntimeError(f"gunicorn did not answer on port {self.port} within 30 s")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+
+def wrk(url: str, *, connections: int, seconds: int, threads: int = 2) -> dict:
+    output = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return parse_wrk(output)

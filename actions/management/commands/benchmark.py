@@ -1,0 +1,229 @@
+import datetime
+import os
+import platform
+
+import django
+import orjson
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test.utils import override_settings
+from rest_framework.pagination import CursorPagination
+
+from actions.api.views import ActionViewSet
+from actions.bench import http
+from actions.bench.discover import deep_cursor_query, export_paths, has_cursor_parameter
+from actions.bench.measure import Client, export_run, medians
+from actions.models import Action
+
+# (API resource, kind of its raw baseline; None for the feed of every kind)
+RESOURCES = [
+    ("actions", None),
+    ("persona-non-grata-declarations", "persona_non_grata"),
+    ("cooperation-suspensions", "cooperation_suspension"),
+    ("detentions", "detention"),
+    ("diplomatic-statements", "statement"),
+]
+
+
+# Rate limits stay in force (their cost is part of a request) but out of reach.
+UNREACHABLE_RATE = "1000000/minute"
+
+
+def _unthrottled() -> dict:
+    rest = dict(settings.REST_FRAMEWORK)
+    rates = rest.get("DEFAULT_THROTTLE_RATES") or {}
+    rest["DEFAULT_THROTTLE_RATES"] = {scope: UNREACHABLE_RATE for scope in rates}
+    return rest
+
+
+def _same_json(api_body: bytes, raw_body: bytes) -> bool:
+    api, raw = orjson.loads(api_body), orjson.loads(raw_body)
+    return api.get("count") == raw.get("count") and api.get("results") == raw.get("results")
+
+
+class Command(BaseCommand):
+    help = (
+        "Measure the list pages on the configured database at its current size, "
+        "against a raw .values()+orjson baseline; with --http, a load run under gunicorn."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=30, help="Requests per median.")
+        parser.add_argument("--limit", type=int, default=100, help="Page size (default 100).")
+        parser.add_argument("--http", action="store_true", help="Also run gunicorn and wrk.")
+        parser.add_argument("--port", type=int, default=8100, help="gunicorn port (8100).")
+        parser.add_argument("--duration", type=int, default=15, help="wrk seconds (15).")
+        parser.add_argument("--connections", type=int, default=8, help="wrk connections (8).")
+        parser.add_argument("--no-export", action="store_true", help="Skip the export run.")
+
+    def handle(self, *args, **options):
+        self.options = options
+        actions = Action.objects.count()
+        vendor = connection.vendor
+        self.line(
+            f"Benchmark on {vendor} ({connection.settings_dict['NAME']}), {actions} actions, "
+            f"limit={options['limit']}, median of {options['repeat']}; "
+            f"Python {platform.python_version()}, Django {django.get_version()}, DEBUG off; "
+            f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
+        )
+        # Other work on the machine inflates every time below; the ratios suffer less.
+        self.line(f"Load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        self.verdicts = []
+        with override_settings(
+            DEBUG=False, ROOT_URLCONF="actions.bench.urls", REST_FRAMEWORK=_unthrottled()
+        ):
+            client = Client()
+            self.lists(client)
+            self.deep_pages(client, actions)
+            if not options["no_export"]:
+                self.export(client)
+        if options["http"]:
+            self.load_run()
+        self.line()
+        self.line("Targets of issue 5 (stated for 100,000 actions on 2 cores)")
+        for target, met, figure in self.verdicts:
+            state = "n/a   " if met is None else "met   " if met else "MISSED"
+            self.line(f"  {state}  {target:62} {figure}")
+
+    def verdict(self, target, met, figure):
+        self.verdicts.append((target, met, figure))
+
+    def line(self, text=""):
+        self.stdout.write(text)
+
+    def lists(self, client):
+        limit = self.options["limit"]
+        query = f"limit={limit}"
+        requests = {}
+        for resource, kind in RESOURCES:
+            requests[(resource, "api")] = (f"/api/v1/{resource}/", query)
+            raw = "actions" if kind is None else kind
+            requests[(resource, "raw")] = (f"/bench/raw/{raw}/", query)
+        results = medians(client, requests, self.options["repeat"])
+        self.line()
+        self.line(f"List pages (limit={limit}): API through the full stack vs raw baseline")
+        header = (
+            f"{'endpoint':41} {'API ms':>8} {'queries':>7} {'bytes':>8} "
+            f"{'raw ms':>8} {'queries':>7} {'ratio':>6}  same JSON"
+        )
+        self.line(header)
+        self.line("-" * len(header))
+        for resource, _ in RESOURCES:
+            api_seconds, api = results[(resource, "api")]
+            raw_seconds, raw = results[(resource, "raw")]
+            same = api.status == raw.status == 200 and _same_json(api.body, raw.body)
+            ratio = api_seconds / raw_seconds
+            self.line(
+                f"/api/v1/{resource + '/':33} {api_seconds * 1000:8.2f} {api.queries:7d} "
+                f"{len(api.body):8d} {raw_seconds * 1000:8.2f} {raw.queries:7d} "
+                f"{ratio:6.2f}  {'yes' if same else 'NO'}"
+            )
+            self.verdict(
+                f"/{resource}/ page <= 1.5x raw, same JSON", ratio <= 1.5 and same, f"{ratio:.2f}x"
+            )
+            self.verdict(
+                f"/{resource}/ queries <= 5", api.queries <= 5, f"{api.queries} queries"
+            )
+
+    def deep_pages(self, client, actions):
+        limit = self.options["limit"]
+        repeat = max(5, self.options["repeat"] // 3)
+        offset = int(actions * 0.9)
+        requests = {"first page": ("/api/v1/actions/", f"limit={limit}")}
+        if not issubclass(ActionViewSet.pagination_class or object, CursorPagination):
+            requests[f"offset {offset} (90%)"] = (
+                "/api/v1/actions/",
+                f"limit={limit}&offset={offset}",
+            )
+        cursor_note = "no `cursor` parameter on the feed: cursor pages not measured"
+        if has_cursor_parameter(ActionViewSet):
+            cursor = deep_cursor_query(
+                ActionViewSet, Action.objects.all(), fraction=0.9, page_size=limit
+            )
+            if cursor is None:
+                cursor_note = "the feed has a cursor, but not DRF's CursorPagination: not measured"
+            else:
+                requests["cursor at 90%"] = ("/api/v1/actions/", cursor)
+                cursor_note = ""
+        results = medians(client, requests, repeat)
+        first = results["first page"][0]
+        self.line()
+        self.line(f"Deep pages of /api/v1/actions/ (median of {repeat})")
+        for name, (seconds, result) in results.items():
+            status = "" if result.status == 200 else f"  status {result.status}"
+            self.line(
+                f"  {name:22} {seconds * 1000:8.2f} ms  {seconds / first:5.2f}x first page"
+                f"{status}"
+            )
+        if cursor_note:
+            self.line(f"  {cursor_note}")
+        if "cursor at 90%" in results:
+            ratio = results["cursor at 90%"][0] / first
+            self.verdict("cursor page at 90% <= 1.2x first page", ratio <= 1.2, f"{ratio:.2f}x")
+        else:
+            self.verdict("cursor page at 90% <= 1.2x first page", None, "no cursor")
+
+    def export(self, client):
+        self.line()
+        paths = export_paths("actions.bench.urls")
+        if not paths:
+            self.line("Export: no export route under /api/: not available")
+            self.verdict("export >= 20,000 rows/s, peak memory < 200 MB", None, "no export")
+            return
+        for path in paths:
+            result = export_run(client, path)
+            if result["status"] != 200:
+                self.line(f"Export {path}: status {result['status']}, not measured")
+                continue
+            self.line(
+                f"Export {path} ({result['content_type']}): {result['rows']} rows, "
+                f"{result['bytes'] / 1e6:.1f} MB in {result['seconds']:.2f} s = "
+                f"{result['rows_per_second']:,.0f} rows/s; "
+                f"peak traced memory {result['peak_bytes'] / 2**20:.1f} MiB"
+            )
+            self.verdict(
+                f"export {path} >= 20,000 rows/s",
+                result["rows_per_second"] >= 20_000,
+                f"{result['rows_per_second']:,.0f} rows/s",
+            )
+            self.verdict(
+                f"export {path} peak memory < 200 MB",
+                result["peak_bytes"] < 200e6,
+                f"{result['peak_bytes'] / 1e6:.0f} MB",
+            )
+
+    def load_run(self):
+        options = self.options
+        self.line()
+        if http.wrk_missing():
+            self.line(
+                "HTTP load run: wrk is not installed (Debian: apt-get install wrk): skipped"
+            )
+            self.verdict("gunicorn, limit=50, 8 connections: p99 < 50 ms", None, "no wrk")
+            return
+        path = "/api/v1/actions/?limit=50"
+        with http.Server(port=options["port"]) as server:
+            http.wrk(server.url + path, connections=options["connections"], seconds=3)
+            result = http.wrk(
+                server.url + path,
+                connections=options["connections"],
+                seconds=options["duration"],
+            )
+        load = os.getloadavg()[0]
+        errors = result["non_2xx"] + result["socket_errors"]
+        self.line(
+            f"HTTP load run: gunicorn, 2 workers, 127.0.0.1:{options['port']}, GET {path}, "
+            f"{options['connections']} connections, {options['duration']} s (wrk)"
+        )
+        self.line(
+            f"  {result['requests_per_second']:.0f} requests/s, p50 {result['p50_ms']:.1f} ms, "
+            f"p99 {result['p99_ms']:.1f} ms, errors {errors} "
+            f"({result['requests']} requests; {result['non_2xx']} non-2xx, "
+            f"{result['socket_errors']} socket errors); load average {load:.1f}"
+        )
+        self.verdict(
+            "gunicorn, limit=50, 8 connections: p99 < 50 ms, no errors",
+            result["p99_ms"] < 50 and errors == 0,
+            f"p99 {result['p99_ms']:.1f} ms, {errors} errors",
+        )

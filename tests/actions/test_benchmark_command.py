@@ -1,0 +1,121 @@
+"""`manage.py benchmark` runs end to end (the figures themselves are not tested)."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.http import StreamingHttpResponse
+from django.urls import include, path, re_path
+from rest_framework.pagination import CursorPagination
+
+from actions.api.views import ActionViewSet
+from actions.bench import http
+from actions.bench.discover import export_paths
+from actions.bench.measure import Client, export_run
+from actions.synthetic import synthetic_generate
+
+WRK_OUTPUT = """Running 15s test @ http://127.0.0.1:8106/api/v1/actions/?limit=50
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     9.81ms    4.02ms  61.30ms   80.00%
+    Req/Sec   410.12     40.33   505.00     70.00%
+  Latency Distribution
+     50%    9.10ms
+     75%   11.51ms
+     90%   14.62ms
+     99%   25.03ms
+  12255 requests in 15.02s, 120.32MB read
+  Socket errors: connect 0, read 1, write 0, timeout 2
+  Non-2xx or 3xx responses: 3
+Requests/sec:    815.90
+Transfer/sec:      8.01MB
+"""
+
+
+@pytest.fixture
+def keep_connection():
+    """As Django's test client does: the test's transaction must outlive each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.mark.django_db
+def test_benchmark_prints_a_table_with_the_same_json_as_the_raw_baseline(keep_connection):
+    synthetic_generate(actions=300, seed=1)
+    out = io.StringIO()
+    call_command("benchmark", "--repeat", "1", stdout=out)
+    text = out.getvalue()
+    for resource in ("actions", "persona-non-grata-declarations", "diplomatic-statements"):
+        assert f"/api/v1/{resource}/" in text
+    table = [line for line in text.splitlines() if line.startswith("/api/v1/")]
+    assert len(table) == 5
+    assert all(line.endswith("yes") for line in table), text
+    assert "offset 277 (90%)" in text  # 300 synthetic + 8 real actions
+    if not export_paths("actions.bench.urls"):
+        assert "Export: no export route under /api/: not available" in text
+
+
+@pytest.mark.django_db
+def test_http_mode_says_plainly_when_wrk_is_missing(keep_connection, monkeypatch):
+    monkeypatch.setattr(http.shutil, "which", lambda name: None)
+    out = io.StringIO()
+    call_command("benchmark", "--repeat", "1", "--no-export", "--http", stdout=out)
+    assert "wrk is not installed" in out.getvalue()
+
+
+class NewestFirstCursor(CursorPagination):
+    ordering = ("-date", "-id")
+    page_size_query_param = "limit"
+
+
+@pytest.mark.django_db
+def test_a_cursor_on_the_feed_is_detected_and_measured_deep(keep_connection, monkeypatch):
+    synthetic_generate(actions=200, seed=1)
+    monkeypatch.setattr(ActionViewSet, "pagination_class", NewestFirstCursor)
+    out = io.StringIO()
+    call_command("benchmark", "--repeat", "1", "--no-export", stdout=out)
+    text = out.getvalue()
+    assert "cursor at 90%" in text
+    assert "status" not in text.split("Deep pages")[1]
+    assert "offset" not in text.split("Deep pages")[1]
+
+
+def _csv_export(request):
+    def rows():
+        yield "id,kind\n"
+        for number in range(1000):
+            yield f"{number},statement\n"
+
+    return StreamingHttpResponse(rows(), content_type="text/csv")
+
+
+urlpatterns = [
+    path("api/v1/", include([re_path(r"^actions/export/$", _csv_export)])),
+    re_path(r"^api/v1/actions/export\.(?P<format>[a-z]+)/?$", _csv_export),
+]
+
+
+@pytest.mark.django_db
+def test_an_export_route_is_found_and_streamed(settings, keep_connection):
+    assert export_paths(__name__) == ["/api/v1/actions/export/"]
+    settings.ROOT_URLCONF = __name__
+    result = export_run(Client(), "/api/v1/actions/export/")
+    assert result["status"] == 200
+    assert result["rows"] == 1000
+    assert result["rows_per_second"] > 0
+    assert result["peak_bytes"] > 0
+
+
+def test_wrk_output_is_parsed():
+    result = http.parse_wrk(WRK_OUTPUT)
+    assert result["requests_per_second"] == 815.90
+    assert result["requests"] == 12255
+    assert result["p50_ms"] == 9.10
+    assert result["p99_ms"] == 25.03
+    assert result["non_2xx"] == 3
+    assert result["socket_errors"] == 3
