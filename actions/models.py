@@ -20,6 +20,7 @@ from actions.choices import (
 )
 from actions.dates import period_end, period_start
 from diplomacy.constraints import FieldCheckConstraint
+from diplomacy.history import DatasetHistory
 from diplomacy.models import Envoy, State
 from diplomacy.records import Record, RecordManager
 
@@ -37,6 +38,7 @@ class Episode(Record):
     summary = models.TextField(blank=True)
 
     objects = EpisodeManager()
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["slug"]
@@ -61,6 +63,8 @@ class Source(Record):
     language = models.CharField(
         max_length=8, blank=True, help_text="ISO 639-1 code, e.g. fr, en."
     )
+
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["publisher", "title", "id"]
@@ -168,6 +172,8 @@ class Action(Record):
     statement_type = models.CharField(
         max_length=30, choices=StatementType.choices, blank=True
     )
+
+    history = DatasetHistory(m2m_fields=["envoys"])
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -389,6 +395,8 @@ class Citation(Record):
         blank=True,
         help_text='Who the source attributes it to, e.g. "French diplomatic source".',
     )
+
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["action", "id"]

@@ -1,6 +1,5 @@
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
 
 from actions.api.serializers import (
     ActionFeedSchema,
@@ -23,6 +22,7 @@ from actions.models import (
     PersonaNonGrataDeclaration,
     Source,
 )
+from diplomacy.api.viewsets import ReadOnlyRecordViewSet, RecordViewSet
 
 
 def action_queryset(model):
@@ -46,7 +46,7 @@ def action_queryset(model):
         summary="One action, in the shape of its kind", responses=ActionFeedSchema
     ),
 )
-class ActionViewSet(viewsets.ReadOnlyModelViewSet):
+class ActionViewSet(ReadOnlyRecordViewSet):
     """The feed of every action of every kind together. Read-only: write through
     the resource of the action's kind."""
 
@@ -55,7 +55,7 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class PersonaNonGrataDeclarationViewSet(viewsets.ModelViewSet):
+class PersonaNonGrataDeclarationViewSet(RecordViewSet):
     """Declarations that diplomats are persona non grata (expulsions)."""
 
     queryset = action_queryset(PersonaNonGrataDeclaration)
@@ -63,7 +63,7 @@ class PersonaNonGrataDeclarationViewSet(viewsets.ModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class CooperationSuspensionViewSet(viewsets.ModelViewSet):
+class CooperationSuspensionViewSet(RecordViewSet):
     """Suspensions or ends of cooperation in a domain."""
 
     queryset = action_queryset(CooperationSuspension)
@@ -71,7 +71,7 @@ class CooperationSuspensionViewSet(viewsets.ModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class DetentionViewSet(viewsets.ModelViewSet):
+class DetentionViewSet(RecordViewSet):
     """Arrests and detentions of envoys."""
 
     queryset = action_queryset(Detention)
@@ -79,7 +79,7 @@ class DetentionViewSet(viewsets.ModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class DiplomaticStatementViewSet(viewsets.ModelViewSet):
+class DiplomaticStatementViewSet(RecordViewSet):
     """Protests, demands, accusations and threats addressed to another state."""
 
     queryset = action_queryset(DiplomaticStatement)
@@ -87,7 +87,7 @@ class DiplomaticStatementViewSet(viewsets.ModelViewSet):
     filterset_class = ActionFilterSet
 
 
-class EpisodeViewSet(viewsets.ModelViewSet):
+class EpisodeViewSet(RecordViewSet):
     """Diplomatic crises: actions that belong together. Looked up by slug."""
 
     queryset = Episode.objects.all()
@@ -95,7 +95,7 @@ class EpisodeViewSet(viewsets.ModelViewSet):
     lookup_field = "slug"
 
 
-class SourceViewSet(viewsets.ModelViewSet):
+class SourceViewSet(RecordViewSet):
     """Published reports that actions are cited to."""
 
     queryset = Source.objects.all()

@@ -1,10 +1,9 @@
-from rest_framework import viewsets
-
 from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateSerializer
+from diplomacy.api.viewsets import RecordViewSet
 from diplomacy.models import Envoy, Mission, State
 
 
-class StateViewSet(viewsets.ModelViewSet):
+class StateViewSet(RecordViewSet):
     """States, looked up by ISO 3166-1 alpha-2 code (`/api/v1/states/ML/`)."""
 
     queryset = State.objects.all()
@@ -17,14 +16,14 @@ class StateViewSet(viewsets.ModelViewSet):
         return super().get_object()
 
 
-class MissionViewSet(viewsets.ModelViewSet):
+class MissionViewSet(RecordViewSet):
     """Embassies, consulates and other posts of one state in another."""
 
     queryset = Mission.objects.select_related("sending_state", "receiving_state")
     serializer_class = MissionSerializer
 
 
-class EnvoyViewSet(viewsets.ModelViewSet):
+class EnvoyViewSet(RecordViewSet):
     """Members of missions, named or not."""
 
     queryset = Envoy.objects.select_related("sending_state", "mission")
