@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from actions.envoys import action_validate_envoys
 from actions.models import (
@@ -49,7 +50,7 @@ class CitationInline(admin.StackedInline):
     fields = ["source", "quote", "attribution"]
 
 
-class KindAdmin(admin.ModelAdmin):
+class KindAdmin(SimpleHistoryAdmin):
     """The admin of one kind of action."""
 
     form = ActionAdminForm
@@ -60,7 +61,7 @@ class KindAdmin(admin.ModelAdmin):
     search_fields = ["summary", "notes", "citations__quote"]
     autocomplete_fields = ["actor", "target", "episode", "in_response_to"]
     list_select_related = ["actor", "target"]
-    readonly_fields = ["uid", "created_at", "updated_at"]
+    readonly_fields = ["uid", "version", "created_at", "updated_at"]
 
     def get_fieldsets(self, request, obj=None):
         model = self.model
@@ -72,7 +73,10 @@ class KindAdmin(admin.ModelAdmin):
             (model._meta.verbose_name.capitalize(), {"fields": kind_fields}),
             (
                 "Record",
-                {"fields": ["kind", "uid", "created_at", "updated_at"], "classes": ["collapse"]},
+                {
+                    "fields": ["kind", "uid", "version", "created_at", "updated_at"],
+                    "classes": ["collapse"],
+                },
             ),
         ]
 
@@ -116,14 +120,14 @@ class ActionAdmin(KindAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(admin.ModelAdmin):
+class EpisodeAdmin(SimpleHistoryAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["publisher", "title", "published_on", "language"]
     list_filter = ["language", "publisher"]
     search_fields = ["publisher", "title", "url"]
@@ -131,7 +135,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "attribution"]
     search_fields = ["quote", "attribution", "source__title", "source__publisher"]
     autocomplete_fields = ["action", "source"]

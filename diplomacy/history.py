@@ -21,6 +21,8 @@ class DatasetHistory(HistoricalRecords):
             post_save.connect(self.post_save, sender=sender, weak=False)
             pre_delete.connect(self.pre_delete, sender=sender, weak=False)
             post_delete.connect(self.post_delete, sender=sender, weak=False)
+            # What simple-history's admin and utilities look the history up by.
+            sender._meta.simple_history_manager_attribute = self.manager_name
             return
         super().finalize(sender, **kwargs)
         if sender is self.cls:

@@ -80,6 +80,12 @@ def reader(django_user_model):
 
 
 @pytest.fixture
+def make_token_client():
+    """Builds an API client authenticated with a new token of a given user."""
+    return token_client
+
+
+@pytest.fixture
 def editor_client(editor):
     return token_client(editor)
 
