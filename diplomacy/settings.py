@@ -101,7 +101,7 @@ DATABASES = {
     )
 }
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
     # Writers take the write lock when their transaction begins: with SQLite's
     # default (deferred) transactions, two requests that read and then write
     # deadlock and one fails with "database is locked" instead of waiting.

@@ -71,9 +71,7 @@ def history_entries(records, model) -> list[dict]:
     ]
     m2m_names = set(getattr(records[0], "_history_m2m_fields", [])) if records else set()
     tracked = [
-        field
-        for field in tracked
-        if not isinstance(field, ManyToManyField) or field in m2m_names
+        field for field in tracked if not isinstance(field, ManyToManyField) or field in m2m_names
     ]
     entries = []
     previous = {}

@@ -47,6 +47,14 @@ class Command(loaddata.Command):
         finally:
             del record.skip_history_when_saving
         if saved and changed and tracker is not None:
-            record._change_reason = "loaddata"
-            tracker.create_historical_record(record, "+" if stored is None else "~", self.using)
+            self.changes.append((tracker, record, "+" if stored is None else "~"))
         return saved
+
+    def loaddata(self, fixture_labels):
+        # Recorded once everything is loaded and the id sequences are reset, so
+        # that restoring a dump that holds history does not collide with it.
+        self.changes = []
+        super().loaddata(fixture_labels)
+        for tracker, record, change in self.changes:
+            record._change_reason = "loaddata"
+            tracker.create_historical_record(record, change, self.using)

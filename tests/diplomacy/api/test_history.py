@@ -23,9 +23,7 @@ def _first_source():
     return Source.objects.order_by("id").first()
 
 
-def test_an_api_change_records_who_when_and_the_values_before_and_after(
-    editor_client, api_client
-):
+def test_an_api_change_records_who_when_and_the_values_before_and_after(editor_client, api_client):
     source = _first_source()
     url = f"/api/v1/sources/{source.pk}/"
     etag = api_client.get(url)["ETag"]
@@ -141,9 +139,7 @@ def test_a_management_command_change_is_recorded(api_client, db):
     ]
 
 
-@pytest.mark.parametrize(
-    "name", [resource.name for resource in RESOURCES] + ["actions"]
-)
+@pytest.mark.parametrize("name", [resource.name for resource in RESOURCES] + ["actions"])
 def test_every_resource_documents_its_history(api_client, name, db):
     paths = api_client.get("/api/schema/?format=json").json()["paths"]
 

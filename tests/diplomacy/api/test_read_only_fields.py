@@ -54,9 +54,7 @@ def test_read_only_fields_are_ignored_on_create_and_update(editor_client, resour
     assert Action.objects.filter(pk=sent["id"]).values()[0] == existing  # not overwritten
 
     url = resource.detail_url(created.json())
-    replaced = editor_client.put(
-        url, {**resource.body, **sent}, HTTP_IF_MATCH=created["ETag"]
-    )
+    replaced = editor_client.put(url, {**resource.body, **sent}, HTTP_IF_MATCH=created["ETag"])
     assert replaced.status_code == 200, replaced.json()
     _assert_ignored(_row(resource, replaced), sent, before=row)
     assert Action.objects.filter(pk=sent["id"]).values()[0] == existing
