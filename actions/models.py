@@ -285,17 +285,25 @@ class Action(Record):
         self._clean_response()
 
     def _clean_response(self):
-        earlier = self.in_response_to
-        if earlier is None or not self.date:
+        if not self.date:
             return
-        if self.pk and earlier.pk == self.pk:
-            return  # reported by the database constraint
         # With imprecise dates, an answer is impossible only when its latest
         # possible day precedes the earliest possible day of what it answers.
-        if period_end(self.date, self.date_precision) < earlier.date:
-            raise ValidationError(
-                {"in_response_to": "An action can only respond to an earlier action."}
-            )
+        earlier = self.in_response_to
+        if earlier is not None and not (self.pk and earlier.pk == self.pk):
+            # (An action answering itself is reported by the database constraint.)
+            if period_end(self.date, self.date_precision) < earlier.date:
+                raise ValidationError(
+                    {"in_response_to": "An action can only respond to an earlier action."}
+                )
+        if self.pk:
+            # Moving an action must not put it after the actions that answer it.
+            answers = Action.objects.filter(in_response_to=self.pk).exclude(pk=self.pk)
+            for answer in answers.only("date", "date_precision", "kind", "actor", "target"):
+                if answer.period_end < self.date:
+                    raise ValidationError(
+                        {"date": f"Cannot be after an action that responds to it ({answer})."}
+                    )
 
     @property
     def period_end(self):

@@ -28,3 +28,9 @@ class EnvoyAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "description", "title", "sending_state__name"]
     autocomplete_fields = ["sending_state", "mission"]
     list_select_related = ["sending_state", "mission"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting would silently unlink the envoy from the actions that name it.
+        if obj is not None and obj.actions.exists():
+            return False
+        return super().has_delete_permission(request, obj)

@@ -1,3 +1,4 @@
+from diplomacy.api.exceptions import Conflict
 from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateSerializer
 from diplomacy.api.viewsets import RecordViewSet
 from diplomacy.models import Envoy, Mission, State
@@ -28,3 +29,11 @@ class EnvoyViewSet(RecordViewSet):
 
     queryset = Envoy.objects.select_related("sending_state", "mission")
     serializer_class = EnvoySerializer
+
+    def perform_destroy(self, instance):
+        # Deleting would silently unlink the envoy from the actions that name it.
+        if instance.actions.exists():
+            raise Conflict(
+                "Cannot delete: actions name this envoy. Remove the envoy from them first."
+            )
+        super().perform_destroy(instance)

@@ -3,7 +3,8 @@
 import re
 
 import pytest
-from writable_resources import RESOURCES
+
+from tests.diplomacy.api.writable_resources import RESOURCES
 
 STRONG_ETAG = re.compile(r'^"[^"]+"$')
 RECORD_ETAG = re.compile(r'^"(\d+)-[0-9a-f]+"$')

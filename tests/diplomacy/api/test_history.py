@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from writable_resources import RESOURCES
 
 from actions.models import Action, Source
 from diplomacy.models import State
+from tests.diplomacy.api.writable_resources import RESOURCES
 
 FIXTURES = sorted(str(path) for path in Path(__file__).parents[3].glob("fixtures/*.json"))
 

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import get_resolver
 from rest_framework.test import APIClient
-from writable_resources import RESOURCES
+
+from tests.diplomacy.api.writable_resources import RESOURCES
 
 OPERATIONS = {
     # operation: (HTTP method, permission, status when permitted)

@@ -5,9 +5,9 @@ import uuid
 
 import pytest
 from django.utils import timezone
-from writable_resources import RESOURCES
 
 from actions.models import Action
+from tests.diplomacy.api.writable_resources import RESOURCES
 
 LONG_AGO = "2001-01-01T00:00:00Z"
 
