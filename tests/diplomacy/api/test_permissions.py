@@ -1,10 +1,13 @@
 """Who may write: the permission matrix over every write of every resource."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.urls import get_resolver
+from django.utils.crypto import get_random_string
 from rest_framework.test import APIClient
 
+from actions.models import Source
 from tests.diplomacy.api.writable_resources import RESOURCES
 
 OPERATIONS = {
@@ -89,3 +92,18 @@ def test_write_permission_matrix(
         assert resource.rows() == rows_before
         if role == "anonymous":
             assert response["WWW-Authenticate"] == "Token"
+
+
+def test_a_session_write_needs_the_csrf_token(editor):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(editor)
+    body = {"publisher": "Reuters", "title": "Written in a session"}
+
+    refused = client.post("/api/v1/sources/", body)
+
+    assert refused.status_code == 403
+    assert not Source.objects.filter(title=body["title"]).exists()
+    secret = get_random_string(32)
+    client.cookies[settings.CSRF_COOKIE_NAME] = secret
+    accepted = client.post("/api/v1/sources/", body, HTTP_X_CSRFTOKEN=secret)
+    assert accepted.status_code == 201
