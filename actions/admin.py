@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from actions.envoys import action_validate_envoys
 from actions.models import (
@@ -10,6 +9,7 @@ from actions.models import (
     Episode,
     Source,
 )
+from diplomacy.record_admin import RecordAdmin, VersionedForm
 
 COMMON_FIELDSETS = [
     (None, {"fields": ["actor", "target", "summary", "notes"]}),
@@ -18,7 +18,7 @@ COMMON_FIELDSETS = [
 ]
 
 
-class ActionAdminForm(forms.ModelForm):
+class ActionAdminForm(VersionedForm):
     # The kind is fixed by the proxy model; carried as a disabled field so that
     # the constraints that depend on it are validated with the form.
     kind = forms.CharField(disabled=True, required=False, widget=forms.HiddenInput)
@@ -50,7 +50,7 @@ class CitationInline(admin.StackedInline):
     fields = ["source", "quote", "attribution"]
 
 
-class KindAdmin(SimpleHistoryAdmin):
+class KindAdmin(RecordAdmin):
     """The admin of one kind of action."""
 
     form = ActionAdminForm
@@ -74,7 +74,14 @@ class KindAdmin(SimpleHistoryAdmin):
             (
                 "Record",
                 {
-                    "fields": ["kind", "uid", "version", "created_at", "updated_at"],
+                    "fields": [
+                        "kind",
+                        "uid",
+                        "version",
+                        "created_at",
+                        "updated_at",
+                        "read_version",
+                    ],
                     "classes": ["collapse"],
                 },
             ),
@@ -120,14 +127,14 @@ class ActionAdmin(KindAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(SimpleHistoryAdmin):
+class EpisodeAdmin(RecordAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(RecordAdmin):
     list_display = ["publisher", "title", "published_on", "language"]
     list_filter = ["language", "publisher"]
     search_fields = ["publisher", "title", "url"]
@@ -135,7 +142,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(RecordAdmin):
     list_display = ["__str__", "attribution"]
     search_fields = ["quote", "attribution", "source__title", "source__publisher"]
     autocomplete_fields = ["action", "source"]

@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from diplomacy.models import Envoy, Mission, State
+from diplomacy.record_admin import RecordAdmin
 
 
 @admin.register(State)
-class StateAdmin(SimpleHistoryAdmin):
+class StateAdmin(RecordAdmin):
     list_display = ["code", "name", "alpha_3", "numeric", "is_historic", "ended_on"]
     list_filter = ["is_historic"]
     search_fields = ["code", "name", "official_name", "alpha_3", "alpha_4"]
@@ -13,7 +13,7 @@ class StateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mission)
-class MissionAdmin(SimpleHistoryAdmin):
+class MissionAdmin(RecordAdmin):
     list_display = ["__str__", "sending_state", "receiving_state", "kind", "city"]
     list_filter = ["kind", "sending_state", "receiving_state"]
     search_fields = ["city", "sending_state__name", "receiving_state__name", "sending_state__code"]
@@ -22,7 +22,7 @@ class MissionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Envoy)
-class EnvoyAdmin(SimpleHistoryAdmin):
+class EnvoyAdmin(RecordAdmin):
     list_display = ["__str__", "title", "sending_state", "mission", "category"]
     list_filter = ["category", "sending_state"]
     search_fields = ["name", "description", "title", "sending_state__name"]
