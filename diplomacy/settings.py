@@ -114,6 +114,9 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
         "NAME", str(BASE_DIR / "test-db.sqlite3")
     )
 
+# dumpdata/loaddata JSON that keeps microseconds, so a dump restores exactly.
+SERIALIZATION_MODULES = {"json": "diplomacy.fixture_json"}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -9,7 +9,6 @@ import json
 from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
-from django.core.serializers.json import DjangoJSONEncoder
 
 from actions.models import Action, Source
 
@@ -24,8 +23,9 @@ def _snapshot():
             rows = serializers.serialize(
                 "python", model._base_manager.all(), use_natural_foreign_keys=True
             )
+            # str() of a datetime keeps its microseconds, unlike Django's JSON encoder.
             snapshot[model._meta.label] = sorted(
-                json.dumps(row, cls=DjangoJSONEncoder, sort_keys=True) for row in rows
+                json.dumps(row, default=str, sort_keys=True) for row in rows
             )
     return snapshot
 
