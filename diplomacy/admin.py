@@ -1,11 +1,14 @@
 from django.contrib import admin
 
+from diplomacy.admin_import_export import ImportExportAdmin
 from diplomacy.models import Envoy, Mission, State
 from diplomacy.record_admin import RecordAdmin
+from diplomacy.resources import EnvoyResource, MissionResource, StateResource
 
 
 @admin.register(State)
-class StateAdmin(RecordAdmin):
+class StateAdmin(ImportExportAdmin, RecordAdmin):
+    resource_classes = [StateResource]
     list_display = ["code", "name", "alpha_3", "numeric", "is_historic", "ended_on"]
     list_filter = ["is_historic"]
     search_fields = ["code", "name", "official_name", "alpha_3", "alpha_4"]
@@ -13,7 +16,8 @@ class StateAdmin(RecordAdmin):
 
 
 @admin.register(Mission)
-class MissionAdmin(RecordAdmin):
+class MissionAdmin(ImportExportAdmin, RecordAdmin):
+    resource_classes = [MissionResource]
     list_display = ["__str__", "sending_state", "receiving_state", "kind", "city"]
     list_filter = ["kind", "sending_state", "receiving_state"]
     search_fields = ["city", "sending_state__name", "receiving_state__name", "sending_state__code"]
@@ -22,7 +26,8 @@ class MissionAdmin(RecordAdmin):
 
 
 @admin.register(Envoy)
-class EnvoyAdmin(RecordAdmin):
+class EnvoyAdmin(ImportExportAdmin, RecordAdmin):
+    resource_classes = [EnvoyResource]
     list_display = ["__str__", "title", "sending_state", "mission", "category"]
     list_filter = ["category", "sending_state"]
     search_fields = ["name", "description", "title", "sending_state__name"]

@@ -12,11 +12,17 @@ from diplomacy.models import State
 class StateCodesField(forms.CharField):
     """Comma-separated state codes, each checked against the states table."""
 
+    # There are fewer states; more codes would only make a query too large for
+    # the database (PostgreSQL takes at most 65,535 parameters).
+    max_codes = 300
+
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return []
         codes = sorted({code.strip().upper() for code in value.split(",") if code.strip()})
+        if len(codes) > self.max_codes:
+            raise forms.ValidationError(f"At most {self.max_codes} state codes.")
         known = set(State.objects.filter(code__in=codes).values_list("code", flat=True))
         unknown = [code for code in codes if code not in known]
         if unknown:
@@ -37,6 +43,11 @@ class StateCodesFilter(django_filters.Filter):
     def __init__(self, *args, fields=None, **kwargs):
         self.state_fields = fields
         super().__init__(*args, **kwargs)
+        # drf-spectacular ignores help_text when a filter's schema is overridden:
+        # give each filter its own, with the description in it.
+        extend_schema_field(
+            {"type": "string", "description": kwargs.get("help_text", "")}
+        )(self)
 
     def filter(self, qs, value):
         if not value:

@@ -1,6 +1,8 @@
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from actions.api import examples
 from actions.api.serializers import (
     ActionFeedSchema,
     ActionFeedSerializer,
@@ -22,6 +24,7 @@ from actions.models import (
     PersonaNonGrataDeclaration,
     Source,
 )
+from diplomacy.api.docs import document_resource, lookup_parameter
 from diplomacy.api.viewsets import ReadOnlyRecordViewSet, RecordViewSet
 
 
@@ -37,6 +40,10 @@ def action_queryset(model):
     return queryset
 
 
+def action_id(singular):
+    return lookup_parameter("id", f"Id of the {singular}.", OpenApiTypes.INT)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Every action of every kind, newest first",
@@ -45,6 +52,16 @@ def action_queryset(model):
     retrieve=extend_schema(
         summary="One action, in the shape of its kind", responses=ActionFeedSchema
     ),
+)
+@document_resource(
+    singular="action",
+    plural="actions",
+    lookup=action_id("action"),
+    example=(
+        "France declares two Malian diplomats persona non grata",
+        examples.PERSONA_NON_GRATA_DECLARATION,
+    ),
+    read_only=True,
 )
 class ActionViewSet(ReadOnlyRecordViewSet):
     """The feed of every action of every kind together. Read-only: write through
@@ -55,6 +72,15 @@ class ActionViewSet(ReadOnlyRecordViewSet):
     filterset_class = ActionFilterSet
 
 
+@document_resource(
+    singular="persona non grata declaration",
+    plural="persona non grata declarations",
+    lookup=action_id("persona non grata declaration"),
+    example=(
+        "France declares two Malian diplomats persona non grata",
+        examples.PERSONA_NON_GRATA_DECLARATION,
+    ),
+)
 class PersonaNonGrataDeclarationViewSet(RecordViewSet):
     """Declarations that diplomats are persona non grata (expulsions)."""
 
@@ -63,6 +89,15 @@ class PersonaNonGrataDeclarationViewSet(RecordViewSet):
     filterset_class = ActionFilterSet
 
 
+@document_resource(
+    singular="cooperation suspension",
+    plural="cooperation suspensions",
+    lookup=action_id("cooperation suspension"),
+    example=(
+        "France suspends counter-terrorism cooperation with Mali",
+        examples.COOPERATION_SUSPENSION,
+    ),
+)
 class CooperationSuspensionViewSet(RecordViewSet):
     """Suspensions or ends of cooperation in a domain."""
 
@@ -71,6 +106,12 @@ class CooperationSuspensionViewSet(RecordViewSet):
     filterset_class = ActionFilterSet
 
 
+@document_resource(
+    singular="detention",
+    plural="detentions",
+    lookup=action_id("detention"),
+    example=("Mali arrests a member of the French embassy", examples.DETENTION),
+)
 class DetentionViewSet(RecordViewSet):
     """Arrests and detentions of envoys."""
 
@@ -79,6 +120,12 @@ class DetentionViewSet(RecordViewSet):
     filterset_class = ActionFilterSet
 
 
+@document_resource(
+    singular="diplomatic statement",
+    plural="diplomatic statements",
+    lookup=action_id("diplomatic statement"),
+    example=("France calls the accusations unfounded", examples.DIPLOMATIC_STATEMENT),
+)
 class DiplomaticStatementViewSet(RecordViewSet):
     """Protests, demands, accusations and threats addressed to another state."""
 
@@ -87,14 +134,29 @@ class DiplomaticStatementViewSet(RecordViewSet):
     filterset_class = ActionFilterSet
 
 
+@document_resource(
+    singular="episode",
+    plural="episodes",
+    lookup=lookup_parameter("slug", "Slug of the episode, e.g. france-mali-2025."),
+    example=("France–Mali 2025", examples.EPISODE),
+)
 class EpisodeViewSet(RecordViewSet):
     """Diplomatic crises: actions that belong together. Looked up by slug."""
 
     queryset = Episode.objects.all()
     serializer_class = EpisodeSerializer
     lookup_field = "slug"
+    # Only what a slug can hold reaches the database (PostgreSQL refuses a
+    # null character in a query: it would answer 500).
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
 
 
+@document_resource(
+    singular="source",
+    plural="sources",
+    lookup=lookup_parameter("id", "Id of the source.", OpenApiTypes.INT),
+    example=("An AFP dispatch on the episode", examples.SOURCE),
+)
 class SourceViewSet(RecordViewSet):
     """Published reports that actions are cited to."""
 

@@ -20,7 +20,7 @@ class AnyValueField(serializers.Field):
 
 
 class FieldChangeSerializer(serializers.Serializer):
-    field = serializers.CharField()
+    field = serializers.CharField(help_text="The name of the field, as in the resource.")
     before = AnyValueField(
         allow_null=True, help_text="The value before; null when the record was created."
     )
@@ -29,12 +29,15 @@ class FieldChangeSerializer(serializers.Serializer):
 
 class HistoryEntrySerializer(serializers.Serializer):
     version = serializers.IntegerField(help_text="The record's version after the change.")
-    changed_at = serializers.DateTimeField()
+    changed_at = serializers.DateTimeField(help_text="When the change was made.")
     changed_by = serializers.CharField(
         allow_null=True,
         help_text="Username of the editor; null for data loaded by a command or fixture.",
     )
-    change = serializers.ChoiceField(choices=sorted(CHANGE_TYPES.values()))
+    change = serializers.ChoiceField(
+        choices=sorted(CHANGE_TYPES.values()),
+        help_text="Whether the record was created, changed or deleted.",
+    )
     reason = serializers.CharField(
         allow_null=True, help_text="How the change was made, where recorded (e.g. loaddata)."
     )

@@ -1,10 +1,11 @@
-"""drf-spectacular extensions for the project's own fields, and its schema class."""
+"""drf-spectacular extensions for the project's own fields, and its AutoSchema."""
 
 from drf_spectacular import openapi
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework import permissions
 
 
 class BriefRelatedFieldExtension(OpenApiSerializerFieldExtension):
@@ -45,17 +46,14 @@ IF_MATCH = OpenApiParameter(
     "is written.",
 )
 NOT_MODIFIED = {"description": "Not Modified: the copy named in If-None-Match is current."}
-PRECONDITION_FAILED = {
-    "description": "Precondition Failed: the record changed since the ETag in If-Match "
-    "was issued. Nothing was written: GET the record again and resend the change."
-}
-PRECONDITION_REQUIRED = {
-    "description": "Precondition Required: the request has no If-Match header."
-}
 
 
 class ConditionalRequestsSchemaMixin:
-    """Documents ETag, If-None-Match and If-Match (diplomacy.api.conditional)."""
+    """Documents ETag, If-None-Match and If-Match (diplomacy.api.conditional).
+
+    The 412 and 428 problems of an operation that takes If-Match are added
+    with the other problems, by diplomacy.api.problem_schema.
+    """
 
     def _locks_writes(self):
         from diplomacy.api.conditional import ConditionalWriteMixin
@@ -80,11 +78,27 @@ class ConditionalRequestsSchemaMixin:
         responses = super()._get_response_bodies(direction)
         if self.method == "GET":
             responses.setdefault("304", NOT_MODIFIED)
-        elif self._locks_writes():
-            responses.setdefault("412", PRECONDITION_FAILED)
-            responses.setdefault("428", PRECONDITION_REQUIRED)
         return responses
 
 
 class AutoSchema(ConditionalRequestsSchemaMixin, openapi.AutoSchema):
     """The project's schema class: drf-spectacular's, with the mixins above."""
+
+    def get_auth(self):
+        auths = super().get_auth()
+        # drf-spectacular knows anonymous reads only from AllowAny and
+        # IsAuthenticatedOrReadOnly; the API's reads are open through
+        # DjangoModelPermissionsOrAnonReadOnly too.
+        anonymous_reads = (
+            permissions.IsAuthenticatedOrReadOnly,
+            permissions.DjangoModelPermissionsOrAnonReadOnly,
+        )
+        permission_classes = [type(permission) for permission in self.view.get_permissions()]
+        if (
+            self.method in permissions.SAFE_METHODS
+            and permission_classes
+            and all(issubclass(cls, anonymous_reads) for cls in permission_classes)
+            and {} not in auths
+        ):
+            auths.append({})
+        return auths

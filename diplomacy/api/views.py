@@ -1,9 +1,21 @@
+from drf_spectacular.types import OpenApiTypes
+
+from diplomacy.api import examples
+from diplomacy.api.docs import document_resource, lookup_parameter
 from diplomacy.api.exceptions import Conflict
 from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateSerializer
 from diplomacy.api.viewsets import RecordViewSet
 from diplomacy.models import Envoy, Mission, State
 
 
+@document_resource(
+    singular="state",
+    plural="states",
+    lookup=lookup_parameter(
+        "code", "ISO 3166-1 alpha-2 code (alpha-4 for an ambiguous historic state), e.g. ML."
+    ),
+    example=("Mali", examples.STATE),
+)
 class StateViewSet(RecordViewSet):
     """States, looked up by ISO 3166-1 alpha-2 code (`/api/v1/states/ML/`)."""
 
@@ -17,6 +29,12 @@ class StateViewSet(RecordViewSet):
         return super().get_object()
 
 
+@document_resource(
+    singular="mission",
+    plural="missions",
+    lookup=lookup_parameter("id", "Id of the mission.", OpenApiTypes.INT),
+    example=("The French embassy in Bamako", examples.MISSION),
+)
 class MissionViewSet(RecordViewSet):
     """Embassies, consulates and other posts of one state in another."""
 
@@ -24,6 +42,12 @@ class MissionViewSet(RecordViewSet):
     serializer_class = MissionSerializer
 
 
+@document_resource(
+    singular="envoy",
+    plural="envoys",
+    lookup=lookup_parameter("id", "Id of the envoy.", OpenApiTypes.INT),
+    example=("The French embassy member arrested in Bamako", examples.ENVOY),
+)
 class EnvoyViewSet(RecordViewSet):
     """Members of missions, named or not."""
 
