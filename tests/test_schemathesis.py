@@ -38,6 +38,9 @@ CONFIG = SchemathesisConfig.from_dict(
                     "2xx", "304", "400", "401", "403", "404", "409", "412", "428", "429"
                 ],
             },
+            # A write without the required If-Match is answered 428 Precondition
+            # Required (RFC 6585), the status made for that.
+            "missing_required_header": {"expected-statuses": ["400", "428"]},
             "negative_data_rejection": {
                 # 412: preconditions are evaluated before the body is read
                 # (RFC 9110 13.2.2), so a stale If-Match wins over a bad body.

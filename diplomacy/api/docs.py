@@ -24,8 +24,10 @@ INVALID = (
 )
 
 
-def lookup_parameter(name, description, type_=OpenApiTypes.STR):
-    return OpenApiParameter(name, type_, OpenApiParameter.PATH, description=description)
+def lookup_parameter(name, description, type_=OpenApiTypes.STR, pattern=None):
+    return OpenApiParameter(
+        name, type_, OpenApiParameter.PATH, description=description, pattern=pattern
+    )
 
 
 def request_example(value: dict) -> dict:

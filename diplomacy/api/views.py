@@ -7,12 +7,17 @@ from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateS
 from diplomacy.api.viewsets import RecordViewSet
 from diplomacy.models import Envoy, Mission, State
 
+# What a state code can be: a path that cannot hold one is no state (404).
+STATE_CODE_REGEX = "[A-Za-z]{2,4}"
+
 
 @document_resource(
     singular="state",
     plural="states",
     lookup=lookup_parameter(
-        "code", "ISO 3166-1 alpha-2 code (alpha-4 for an ambiguous historic state), e.g. ML."
+        "code",
+        "ISO 3166-1 alpha-2 code (alpha-4 for an ambiguous historic state), e.g. ML.",
+        pattern=f"^{STATE_CODE_REGEX}$",
     ),
     example=("Mali", examples.STATE),
 )
@@ -22,7 +27,7 @@ class StateViewSet(RecordViewSet):
     queryset = State.objects.all()
     serializer_class = StateSerializer
     lookup_field = "code"
-    lookup_value_regex = "[A-Za-z]{2,4}"
+    lookup_value_regex = STATE_CODE_REGEX
 
     def get_object(self):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
