@@ -17,6 +17,7 @@ from actions.resources import (
     SourceResource,
 )
 from diplomacy.admin_import_export import ImportExportAdmin
+from diplomacy.record_admin import RecordAdmin, VersionedForm
 
 COMMON_FIELDSETS = [
     (None, {"fields": ["actor", "target", "summary", "notes"]}),
@@ -25,7 +26,7 @@ COMMON_FIELDSETS = [
 ]
 
 
-class ActionAdminForm(forms.ModelForm):
+class ActionAdminForm(VersionedForm):
     # The kind is fixed by the proxy model; carried as a disabled field so that
     # the constraints that depend on it are validated with the form.
     kind = forms.CharField(disabled=True, required=False, widget=forms.HiddenInput)
@@ -57,7 +58,7 @@ class CitationInline(admin.StackedInline):
     fields = ["source", "quote", "attribution"]
 
 
-class KindAdmin(ImportExportAdmin):
+class KindAdmin(ImportExportAdmin, RecordAdmin):
     """The admin of one kind of action."""
 
     form = ActionAdminForm
@@ -74,7 +75,7 @@ class KindAdmin(ImportExportAdmin):
     search_fields = ["summary", "notes", "citations__quote"]
     autocomplete_fields = ["actor", "target", "episode", "in_response_to"]
     list_select_related = ["actor", "target"]
-    readonly_fields = ["uid", "created_at", "updated_at"]
+    readonly_fields = ["uid", "version", "created_at", "updated_at"]
 
     def get_fieldsets(self, request, obj=None):
         model = self.model
@@ -86,7 +87,17 @@ class KindAdmin(ImportExportAdmin):
             (model._meta.verbose_name.capitalize(), {"fields": kind_fields}),
             (
                 "Record",
-                {"fields": ["kind", "uid", "created_at", "updated_at"], "classes": ["collapse"]},
+                {
+                    "fields": [
+                        "kind",
+                        "uid",
+                        "version",
+                        "created_at",
+                        "updated_at",
+                        "read_version",
+                    ],
+                    "classes": ["collapse"],
+                },
             ),
         ]
 
@@ -137,7 +148,7 @@ class ActionAdmin(KindAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(ImportExportAdmin):
+class EpisodeAdmin(ImportExportAdmin, RecordAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
@@ -145,7 +156,7 @@ class EpisodeAdmin(ImportExportAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ImportExportAdmin):
+class SourceAdmin(ImportExportAdmin, RecordAdmin):
     list_display = ["publisher", "title", "published_on", "language"]
     list_filter = ["language", "publisher"]
     search_fields = ["publisher", "title", "url"]
@@ -154,7 +165,7 @@ class SourceAdmin(ImportExportAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(ImportExportAdmin):
+class CitationAdmin(ImportExportAdmin, RecordAdmin):
     list_display = ["__str__", "attribution"]
     search_fields = ["quote", "attribution", "source__title", "source__publisher"]
     autocomplete_fields = ["action", "source"]

@@ -20,6 +20,7 @@ from actions.choices import (
 )
 from actions.dates import period_end, period_start
 from diplomacy.constraints import FieldCheckConstraint
+from diplomacy.history import DatasetHistory
 from diplomacy.models import Envoy, State
 from diplomacy.records import Record, RecordManager
 
@@ -40,6 +41,7 @@ class Episode(Record):
     summary = models.TextField(blank=True, help_text="What happened, with its context.")
 
     objects = EpisodeManager()
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["slug"]
@@ -70,6 +72,8 @@ class Source(Record):
     language = models.CharField(
         max_length=8, blank=True, help_text="ISO 639-1 code, e.g. fr, en."
     )
+
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["publisher", "title", "id"]
@@ -199,6 +203,8 @@ class Action(Record):
         max_length=30, choices=StatementType.choices, blank=True,
         help_text="What the statement does: denounce, accuse, demand, threaten.",
     )
+
+    history = DatasetHistory(m2m_fields=["envoys"])
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -435,6 +441,8 @@ class Citation(Record):
         blank=True,
         help_text='Who the source attributes it to, e.g. "French diplomatic source".',
     )
+
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["action", "id"]

@@ -2,11 +2,12 @@ from django.contrib import admin
 
 from diplomacy.admin_import_export import ImportExportAdmin
 from diplomacy.models import Envoy, Mission, State
+from diplomacy.record_admin import RecordAdmin
 from diplomacy.resources import EnvoyResource, MissionResource, StateResource
 
 
 @admin.register(State)
-class StateAdmin(ImportExportAdmin):
+class StateAdmin(ImportExportAdmin, RecordAdmin):
     resource_classes = [StateResource]
     list_display = ["code", "name", "alpha_3", "numeric", "is_historic", "ended_on"]
     list_filter = ["is_historic"]
@@ -15,7 +16,7 @@ class StateAdmin(ImportExportAdmin):
 
 
 @admin.register(Mission)
-class MissionAdmin(ImportExportAdmin):
+class MissionAdmin(ImportExportAdmin, RecordAdmin):
     resource_classes = [MissionResource]
     list_display = ["__str__", "sending_state", "receiving_state", "kind", "city"]
     list_filter = ["kind", "sending_state", "receiving_state"]
@@ -25,7 +26,7 @@ class MissionAdmin(ImportExportAdmin):
 
 
 @admin.register(Envoy)
-class EnvoyAdmin(ImportExportAdmin):
+class EnvoyAdmin(ImportExportAdmin, RecordAdmin):
     resource_classes = [EnvoyResource]
     list_display = ["__str__", "title", "sending_state", "mission", "category"]
     list_filter = ["category", "sending_state"]

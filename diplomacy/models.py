@@ -6,7 +6,9 @@ from django.db.models import F, Q
 
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.constraints import FieldCheckConstraint
+from diplomacy.history import DatasetHistory
 from diplomacy.records import Record
+from diplomacy.versioning import Versioned
 
 
 class StateManager(models.Manager):
@@ -14,7 +16,7 @@ class StateManager(models.Manager):
         return self.get(code=code)
 
 
-class State(models.Model):
+class State(Versioned):
     """A state, keyed by its ISO 3166-1 alpha-2 code.
 
     Historic states (ISO 3166-3) keep their former alpha-2 code, except where
@@ -50,6 +52,7 @@ class State(models.Model):
     )
 
     objects = StateManager()
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["name", "code"]
@@ -89,6 +92,8 @@ class Mission(Record):
         max_length=20, choices=MissionKind.choices, help_text="Kind of post."
     )
     city = models.CharField(max_length=100, help_text="City where the post is, in English.")
+
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["sending_state", "receiving_state", "kind", "city", "id"]
@@ -139,6 +144,8 @@ class Envoy(Record):
         default=EnvoyCategory.UNKNOWN,
         help_text="Category of mission member in the Vienna Conventions.",
     )
+
+    history = DatasetHistory()
 
     class Meta:
         ordering = ["sending_state", "name", "description", "id"]

@@ -4,13 +4,15 @@ import uuid
 
 from django.db import models
 
+from diplomacy.versioning import Versioned
+
 
 class RecordManager(models.Manager):
     def get_by_natural_key(self, uid):
         return self.get(uid=uid)
 
 
-class Record(models.Model):
+class Record(Versioned):
     """A dataset record.
 
     `uid` is the record's identifier across databases: fixtures reference
@@ -39,7 +41,7 @@ class Record(models.Model):
 
     objects = RecordManager()
 
-    class Meta:
+    class Meta(Versioned.Meta):
         abstract = True
 
     def natural_key(self):

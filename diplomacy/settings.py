@@ -20,6 +20,7 @@ DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD,
 DJANGO_SECURE_PROXY_SSL_HEADER (e.g. HTTP_X_FORWARDED_PROTO)   HTTPS (production)
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -72,7 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "simple_history",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -86,10 +88,15 @@ MIDDLEWARE = [
     # Static files (admin, API docs assets) straight from the WSGI app, compressed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "diplomacy.api.middleware.RequestBodyLimitMiddleware",
+    # ETag on every GET that has none (a hash of the body), and 304 for a
+    # matching If-None-Match; the API sets its own ETag on records.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Lets the history of each change record who made it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -120,6 +127,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    # Writers take the write lock when their transaction begins: with SQLite's
+    # default (deferred) transactions, two requests that read and then write
+    # deadlock and one fails with "database is locked" instead of waiting.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
+    # Tests run on a file: threads of a concurrency test share it through
+    # SQLite's ordinary locking, which an in-memory database does not do.
+    DATABASES["default"].setdefault("TEST", {}).setdefault(
+        "NAME", str(BASE_DIR / "test-db.sqlite3")
+    )
+
+# dumpdata/loaddata JSON that keeps microseconds, so a dump restores exactly.
+SERIALIZATION_MODULES = {"json": "diplomacy.fixture_json"}
 
 STATEMENT_TIMEOUT_MS = env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 10_000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and STATEMENT_TIMEOUT_MS:
@@ -190,7 +213,8 @@ REST_FRAMEWORK = {
     # No BasicAuthentication: it would hash a password on every request that
     # carries one, a cheap way to exhaust the server.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Tokens stored hashed, with an expiry, revocable (django-rest-knox).
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
@@ -219,6 +243,12 @@ REST_FRAMEWORK = {
     # could dodge its rate limit by sending a new one with each request.
     "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+REST_KNOX = {
+    # `issue_token --expires DAYS` overrides it per token.
+    "TOKEN_TTL": datetime.timedelta(days=90),
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 SPECTACULAR_SETTINGS = {

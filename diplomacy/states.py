@@ -3,6 +3,8 @@
 import datetime
 
 import pycountry
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from diplomacy.models import State
 
@@ -65,21 +67,37 @@ def iso_states() -> list[State]:
     return states
 
 
+STATE_FIELDS = [
+    "alpha_3",
+    "alpha_4",
+    "numeric",
+    "name",
+    "official_name",
+    "is_historic",
+    "ended_on",
+]
+
+
 def states_load() -> int:
-    """Create or update every ISO state; safe to run any number of times."""
+    """Create or update every ISO state; safe to run any number of times.
+
+    Only the states that are new or differ from ISO are written, each with a
+    history entry and, when changed, its next version.
+    """
     states = iso_states()
-    State.objects.bulk_create(
-        states,
-        update_conflicts=True,
-        unique_fields=["code"],
-        update_fields=[
-            "alpha_3",
-            "alpha_4",
-            "numeric",
-            "name",
-            "official_name",
-            "is_historic",
-            "ended_on",
-        ],
-    )
+    stored = State.objects.in_bulk([state.code for state in states])
+    new = [state for state in states if state.code not in stored]
+    changed = []
+    for state in states:
+        current = stored.get(state.code)
+        if current is not None and any(
+            getattr(current, name) != getattr(state, name) for name in STATE_FIELDS
+        ):
+            state.version = current.version + 1
+            changed.append(state)
+    with transaction.atomic():
+        bulk_create_with_history(new, State, default_change_reason="load_states")
+        bulk_update_with_history(
+            changed, State, [*STATE_FIELDS, "version"], default_change_reason="load_states"
+        )
     return len(states)

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.management import call_command
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from diplomacy.states import states_load
@@ -64,6 +64,14 @@ def api_client():
     return APIClient()
 
 
+def token_client(user):
+    """An API client that authenticates as `user` with a token, as scripts do."""
+    client = APIClient()
+    _, key = AuthToken.objects.create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
 def _user_with_permissions(django_user_model, username, codenames):
     user = django_user_model.objects.create_user(username=username, password="pw-for-tests")
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
@@ -89,16 +97,16 @@ def reader(django_user_model):
 
 
 @pytest.fixture
+def make_token_client():
+    """Builds an API client authenticated with a new token of a given user."""
+    return token_client
+
+
+@pytest.fixture
 def editor_client(editor):
-    client = APIClient()
-    token = Token.objects.create(user=editor)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
+    return token_client(editor)
 
 
 @pytest.fixture
 def reader_client(reader):
-    client = APIClient()
-    token = Token.objects.create(user=reader)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
+    return token_client(reader)

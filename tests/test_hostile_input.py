@@ -7,6 +7,7 @@ from django.db.models import Max
 
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.models import Envoy, Mission, State
+from tests.conditional import if_match
 from tests.problems import assert_problem, field_errors
 
 CREATE = "/api/v1/persona-non-grata-declarations/"
@@ -132,6 +133,8 @@ def test_hostile_input_is_a_4xx_problem_and_changes_nothing(
     kwargs = {}
     if data is not None:
         kwargs = {"data": data, "content_type": content_type or "application/json"}
+    if method in ("put", "patch", "delete"):
+        kwargs.update(if_match(editor_client, path))  # the input is the problem, not the version
     response = getattr(editor_client, method)(path, **kwargs)
     assert_problem(response, status, code)
     if code == "invalid":

@@ -33,9 +33,20 @@ CONFIG = SchemathesisConfig.from_dict(
         "checks": {
             "positive_data_acceptance": {
                 # 412 and 428: a write without the record's current ETag in
-                # If-Match, once optimistic locking answers them.
+                # If-Match. 304: a read whose If-None-Match matches (`*` does).
                 "expected-statuses": [
-                    "2xx", "400", "401", "403", "404", "409", "412", "428", "429"
+                    "2xx", "304", "400", "401", "403", "404", "409", "412", "428", "429"
+                ],
+            },
+            # A write without the required If-Match is answered 428 Precondition
+            # Required (RFC 6585), the status made for that.
+            "missing_required_header": {"expected-statuses": ["400", "428"]},
+            "negative_data_rejection": {
+                # 412: preconditions are evaluated before the body is read
+                # (RFC 9110 13.2.2), so a stale If-Match wins over a bad body.
+                "expected-statuses": [
+                    "400", "401", "403", "404", "405", "406", "409", "412", "415", "422",
+                    "428", "429", "5xx",
                 ],
             },
         },

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from drf_spectacular.utils import PolymorphicProxySerializer
 from rest_framework import serializers
+from simple_history.utils import bulk_create_with_history
 
 from actions.envoys import action_validate_envoys
 from actions.models import (
@@ -174,7 +175,7 @@ class ActionSerializer(ModelValidationMixin, serializers.ModelSerializer):
         return action
 
     def _write_citations(self, action, citations):
-        Citation.objects.bulk_create(Citation(action=action, **data) for data in citations)
+        bulk_create_with_history([Citation(action=action, **data) for data in citations], Citation)
         if hasattr(action, "_prefetched_objects_cache"):
             action._prefetched_objects_cache.pop("citations", None)
 

@@ -1,7 +1,6 @@
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
 
 from actions.api import examples
 from actions.api.read import ReadPathListMixin
@@ -27,6 +26,7 @@ from actions.models import (
     Source,
 )
 from diplomacy.api.docs import document_resource, lookup_parameter
+from diplomacy.api.viewsets import ReadOnlyRecordViewSet, RecordViewSet
 
 
 def action_queryset(model):
@@ -64,7 +64,7 @@ def action_id(singular):
     ),
     read_only=True,
 )
-class ActionViewSet(ReadPathListMixin, viewsets.ReadOnlyModelViewSet):
+class ActionViewSet(ReadPathListMixin, ReadOnlyRecordViewSet):
     """The feed of every action of every kind together. Read-only: write through
     the resource of the action's kind."""
 
@@ -82,7 +82,7 @@ class ActionViewSet(ReadPathListMixin, viewsets.ReadOnlyModelViewSet):
         examples.PERSONA_NON_GRATA_DECLARATION,
     ),
 )
-class PersonaNonGrataDeclarationViewSet(ReadPathListMixin, viewsets.ModelViewSet):
+class PersonaNonGrataDeclarationViewSet(ReadPathListMixin, RecordViewSet):
     """Declarations that diplomats are persona non grata (expulsions)."""
 
     queryset = action_queryset(PersonaNonGrataDeclaration)
@@ -99,7 +99,7 @@ class PersonaNonGrataDeclarationViewSet(ReadPathListMixin, viewsets.ModelViewSet
         examples.COOPERATION_SUSPENSION,
     ),
 )
-class CooperationSuspensionViewSet(ReadPathListMixin, viewsets.ModelViewSet):
+class CooperationSuspensionViewSet(ReadPathListMixin, RecordViewSet):
     """Suspensions or ends of cooperation in a domain."""
 
     queryset = action_queryset(CooperationSuspension)
@@ -113,7 +113,7 @@ class CooperationSuspensionViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     lookup=action_id("detention"),
     example=("Mali arrests a member of the French embassy", examples.DETENTION),
 )
-class DetentionViewSet(ReadPathListMixin, viewsets.ModelViewSet):
+class DetentionViewSet(ReadPathListMixin, RecordViewSet):
     """Arrests and detentions of envoys."""
 
     queryset = action_queryset(Detention)
@@ -127,7 +127,7 @@ class DetentionViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     lookup=action_id("diplomatic statement"),
     example=("France calls the accusations unfounded", examples.DIPLOMATIC_STATEMENT),
 )
-class DiplomaticStatementViewSet(ReadPathListMixin, viewsets.ModelViewSet):
+class DiplomaticStatementViewSet(ReadPathListMixin, RecordViewSet):
     """Protests, demands, accusations and threats addressed to another state."""
 
     queryset = action_queryset(DiplomaticStatement)
@@ -141,7 +141,7 @@ class DiplomaticStatementViewSet(ReadPathListMixin, viewsets.ModelViewSet):
     lookup=lookup_parameter("slug", "Slug of the episode, e.g. france-mali-2025."),
     example=("France–Mali 2025", examples.EPISODE),
 )
-class EpisodeViewSet(viewsets.ModelViewSet):
+class EpisodeViewSet(RecordViewSet):
     """Diplomatic crises: actions that belong together. Looked up by slug."""
 
     queryset = Episode.objects.all()
@@ -158,7 +158,7 @@ class EpisodeViewSet(viewsets.ModelViewSet):
     lookup=lookup_parameter("id", "Id of the source.", OpenApiTypes.INT),
     example=("An AFP dispatch on the episode", examples.SOURCE),
 )
-class SourceViewSet(viewsets.ModelViewSet):
+class SourceViewSet(RecordViewSet):
     """Published reports that actions are cited to."""
 
     queryset = Source.objects.all()

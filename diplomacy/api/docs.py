@@ -24,8 +24,10 @@ INVALID = (
 )
 
 
-def lookup_parameter(name, description, type_=OpenApiTypes.STR):
-    return OpenApiParameter(name, type_, OpenApiParameter.PATH, description=description)
+def lookup_parameter(name, description, type_=OpenApiTypes.STR, pattern=None):
+    return OpenApiParameter(
+        name, type_, OpenApiParameter.PATH, description=description, pattern=pattern
+    )
 
 
 def request_example(value: dict) -> dict:
@@ -76,6 +78,10 @@ def resource_docs(
             parameters=parameters,
             examples=responses,
         ),
+        "history": extend_schema(
+            summary=f"History of a {singular}",
+            parameters=parameters,
+        ),
     }
     if read_only:
         return docs
@@ -83,6 +89,7 @@ def resource_docs(
         verb: WRITE_ACCESS.format(permission=verb, plural=plural)
         for verb in ("add", "change", "delete")
     }
+    if_match = "Send the record's ETag, as you read it, in `If-Match` (412 if it is stale)."
     docs.update(
         create=extend_schema(
             summary=f"Create a {singular}",
@@ -92,18 +99,19 @@ def resource_docs(
         update=extend_schema(
             summary=f"Replace a {singular}",
             description=f"Send every required field; an optional field left out keeps "
-            f"its value. {access['change']} {INVALID}",
+            f"its value. {if_match} {access['change']} {INVALID}",
             parameters=parameters,
             examples=requests + responses,
         ),
         partial_update=extend_schema(
             summary=f"Change some fields of a {singular}",
-            description=f"Only the fields given change. {access['change']} {INVALID}",
+            description=f"Only the fields given change. {if_match} {access['change']} {INVALID}",
             parameters=parameters,
         ),
         destroy=extend_schema(
             summary=f"Delete a {singular}",
-            description=f"{access['delete']} Answers 409 when other records refer to it.",
+            description=f"{if_match} {access['delete']} Answers 409 when other records refer "
+            "to it.",
             parameters=parameters,
         ),
     )

@@ -1,6 +1,16 @@
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
+
+
+class ListOnlyManyRelatedField(serializers.ManyRelatedField):
+    """DRF's ManyRelatedField takes any iterable: `{}` would clear the list."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
 
 
 class BriefRelatedField(serializers.RelatedField):
@@ -21,6 +31,12 @@ class BriefRelatedField(serializers.RelatedField):
         self.lookup_field = lookup_field
         self.upper = upper
         super().__init__(**kwargs)
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        # As RelatedField.many_init, with a many field that takes only a list.
+        list_kwargs = {key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS}
+        return ListOnlyManyRelatedField(child_relation=cls(*args, **kwargs), **list_kwargs)
 
     def use_pk_only_optimization(self):
         return False

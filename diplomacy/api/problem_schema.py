@@ -64,8 +64,11 @@ DESCRIPTIONS = {
     404: "No such record.",
     406: "No representation in a media type the client accepts.",
     409: "The request conflicts with the data (e.g. other records refer to this one).",
+    412: "The record changed since the ETag in If-Match was issued: nothing was written. "
+    "GET the record again and resend the change with its new ETag.",
     413: "The request body is too large.",
     415: "The media type of the request body is not supported.",
+    428: "The request has no If-Match header: send the ETag of the record as you read it.",
     429: "Too many requests: retry after `Retry-After` seconds.",
     500: "A server error; it is logged, and its cause is not disclosed.",
 }
@@ -103,6 +106,10 @@ def operation_error_statuses(path: str, method: str, operation: dict) -> set[int
         statuses |= {400, 413, 415}
     if method == "delete":
         statuses.add(409)
+    if any(
+        parameter["in"] == "header" and parameter["name"] == "If-Match" for parameter in parameters
+    ):
+        statuses |= {412, 428}
     return statuses
 
 

@@ -4,6 +4,7 @@ from drf_spectacular import openapi
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import permissions
 
 
@@ -20,7 +21,69 @@ class BriefRelatedFieldExtension(OpenApiSerializerFieldExtension):
         return build_basic_type(OpenApiTypes.STR)
 
 
-class AutoSchema(openapi.AutoSchema):
+ETAG = OpenApiParameter(
+    "ETag",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[200, 201],
+    description="Strong entity tag of this representation. For a record, "
+    '`"<version>-<digest>"`: send it back in `If-Match` to change or delete the record.',
+)
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="ETag(s) of a copy you hold: the answer is 304 with no body if it is "
+    "still current.",
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="The ETag of the record as you last read it (or `*` to overwrite "
+    "whatever is there). If the record changed since, the answer is 412 and nothing "
+    "is written.",
+)
+NOT_MODIFIED = {"description": "Not Modified: the copy named in If-None-Match is current."}
+
+
+class ConditionalRequestsSchemaMixin:
+    """Documents ETag, If-None-Match and If-Match (diplomacy.api.conditional).
+
+    The 412 and 428 problems of an operation that takes If-Match are added
+    with the other problems, by diplomacy.api.problem_schema.
+    """
+
+    def _locks_writes(self):
+        from diplomacy.api.conditional import ConditionalWriteMixin
+
+        return self.method in ("PUT", "PATCH", "DELETE") and isinstance(
+            self.view, ConditionalWriteMixin
+        )
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self.method == "GET":
+            parameters += [IF_NONE_MATCH, ETAG]
+        elif self._locks_writes():
+            parameters.append(IF_MATCH)
+            if self.method != "DELETE":
+                parameters.append(ETAG)
+        elif self.method == "POST" and getattr(self.view, "action", None) == "create":
+            parameters.append(ETAG)
+        return parameters
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if self.method == "GET":
+            responses.setdefault("304", NOT_MODIFIED)
+        return responses
+
+
+class AutoSchema(ConditionalRequestsSchemaMixin, openapi.AutoSchema):
+    """The project's schema class: drf-spectacular's, with the mixins above."""
+
     def get_auth(self):
         auths = super().get_auth()
         # drf-spectacular knows anonymous reads only from AllowAny and

@@ -4,6 +4,7 @@ import pytest
 
 from actions.models import Action
 from tests.actions.conftest import KIND_RESOURCES, action_payload
+from tests.conditional import if_match
 from tests.problems import assert_invalid, assert_problem, field_errors
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +118,9 @@ def test_malformed_json_on_patch_is_a_400(editor_client):
     url = f"/api/v1/detentions/{action.pk}/"
     before = editor_client.get(url).json()
 
-    response = editor_client.patch(url, data="{not json}", content_type="application/json")
+    response = editor_client.patch(
+        url, data="{not json}", content_type="application/json", **if_match(editor_client, url)
+    )
 
     assert_problem(response, 400, "parse_error")
     assert editor_client.get(url).json() == before

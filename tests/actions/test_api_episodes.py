@@ -5,6 +5,7 @@ import pytest
 from actions.models import Action, Episode
 from tests import seed
 from tests.actions.conftest import action_payload
+from tests.conditional import if_match
 from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
@@ -33,15 +34,23 @@ def test_create_read_update_delete(editor_client, client):
     url = "/api/v1/episodes/uk-russia-2018/"
     assert client.get(url).json()["title"] == "Skripal poisoning"
 
-    response = editor_client.patch(url, {"title": "Salisbury poisoning"})
+    response = editor_client.patch(
+        url,
+        {"title": "Salisbury poisoning"},
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200
     assert response.json()["title"] == "Salisbury poisoning"
 
-    response = editor_client.put(url, {**payload, "summary": "Mass expulsions."})
+    response = editor_client.put(
+        url,
+        {**payload, "summary": "Mass expulsions."},
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200
     assert response.json()["summary"] == "Mass expulsions."
 
-    assert editor_client.delete(url).status_code == 204
+    assert editor_client.delete(url, **if_match(editor_client, url)).status_code == 204
     assert client.get(url).status_code == 404
 
 
@@ -94,7 +103,10 @@ def test_deleting_an_episode_keeps_its_actions(editor_client):
         "/api/v1/detentions/", action_payload("detentions", episode="test-episode")
     ).json()
 
-    assert editor_client.delete("/api/v1/episodes/test-episode/").status_code == 204
+    assert editor_client.delete(
+        "/api/v1/episodes/test-episode/",
+        **if_match(editor_client, "/api/v1/episodes/test-episode/"),
+    ).status_code == 204
 
     assert Action.objects.get(pk=action["id"]).episode is None
     assert not Episode.objects.filter(slug="test-episode").exists()

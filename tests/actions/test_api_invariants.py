@@ -10,6 +10,7 @@ from actions.models import Action
 from diplomacy.models import Envoy
 from tests import seed
 from tests.actions.conftest import ENVOY_RESOURCES, KIND_RESOURCES, action_payload
+from tests.conditional import if_match
 from tests.problems import assert_invalid, field_errors
 
 pytestmark = pytest.mark.django_db
@@ -245,7 +246,7 @@ def test_patch_violating_an_invariant(editor_client, client, resource, uid, chan
         changes = {"in_response_to": seed.action_id(changes["in_response_to"])}
     before = client.get(url).json()
 
-    response = editor_client.patch(url, changes)
+    response = editor_client.patch(url, changes, **if_match(editor_client, url))
 
     assert_invalid(response, field)
     assert client.get(url).json() == before
@@ -255,7 +256,11 @@ def test_patch_envoys_of_another_state(editor_client, client):
     url = f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.FRENCH_PNG)}/"
     french_envoy = Envoy.objects.get(uid=seed.ARRESTED_ENVOY)
 
-    response = editor_client.patch(url, {"envoys": [french_envoy.pk]})
+    response = editor_client.patch(
+        url,
+        {"envoys": [french_envoy.pk]},
+        **if_match(editor_client, url),
+    )
 
     assert_invalid(response, "envoys")
     assert len(client.get(url).json()["envoys"]) == 2
@@ -266,9 +271,13 @@ def test_patch_more_envoys_than_persons(editor_client, client):
     envoy = Envoy.objects.get(uid=seed.MALIAN_ENVOY_OF_EMBASSY)
     extra = Envoy.objects.create(description="Third", sending_state=envoy.sending_state)
 
-    response = editor_client.patch(url, {"envoys": [envoy.pk, extra.pk, *[
+    response = editor_client.patch(
+        url,
+        {"envoys": [envoy.pk, extra.pk, *[
         e["id"] for e in client.get(url).json()["envoys"] if e["id"] != envoy.pk
-    ]]})
+    ]]},
+        **if_match(editor_client, url),
+    )
 
     assert_invalid(response, "persons_count")
     assert len(client.get(url).json()["envoys"]) == 2
@@ -280,7 +289,9 @@ def test_patch_an_imprecise_answer_within_the_period_is_allowed(editor_client):
     url = f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.MALI_PNG)}/"
 
     response = editor_client.patch(
-        url, {"in_response_to": seed.action_id(seed.MALI_END_OF_COOPERATION)}
+        url,
+        {"in_response_to": seed.action_id(seed.MALI_END_OF_COOPERATION)},
+        **if_match(editor_client, url),
     )
 
     assert response.status_code == 200, response.json()
@@ -304,7 +315,7 @@ def test_patch_cannot_move_an_action_after_the_actions_that_answer_it(
     url = f"/api/v1/{resource}/{seed.action_id(uid)}/"
     before = client.get(url).json()
 
-    response = editor_client.patch(url, changes)
+    response = editor_client.patch(url, changes, **if_match(editor_client, url))
 
     assert_invalid(response, "date")
     assert client.get(url).json() == before
@@ -314,7 +325,11 @@ def test_patch_may_move_an_action_within_the_period_of_its_answers(editor_client
     # Mali's declaration is dated September: France's may be 16 September.
     url = f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.FRENCH_PNG)}/"
 
-    response = editor_client.patch(url, {"date": "2025-09-16", "date_precision": "day"})
+    response = editor_client.patch(
+        url,
+        {"date": "2025-09-16", "date_precision": "day"},
+        **if_match(editor_client, url),
+    )
 
     assert response.status_code == 200, response.json()
 

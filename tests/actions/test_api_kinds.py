@@ -5,6 +5,7 @@ import pytest
 from actions.models import Action, Citation, Source
 from tests import seed
 from tests.actions.conftest import ENVOY_RESOURCES, KIND_RESOURCES, KINDS, action_payload
+from tests.conditional import if_match
 from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
@@ -75,13 +76,21 @@ def test_patch_and_put(editor_client, resource):
     created = editor_client.post(f"/api/v1/{resource}/", action_payload(resource)).json()
     url = f"/api/v1/{resource}/{created['id']}/"
 
-    response = editor_client.patch(url, {"summary": "Patched.", "announced_on": "2024-03-06"})
+    response = editor_client.patch(
+        url,
+        {"summary": "Patched.", "announced_on": "2024-03-06"},
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200, response.json()
     assert response.json()["summary"] == "Patched."
     assert response.json()["announced_on"] == "2024-03-06"
     assert response.json()["kind"] == KINDS[resource][0]
 
-    response = editor_client.put(url, action_payload(resource, summary="Put.", target="UA"))
+    response = editor_client.put(
+        url,
+        action_payload(resource, summary="Put.", target="UA"),
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200, response.json()
     assert response.json()["summary"] == "Put."
     assert response.json()["target"]["code"] == "UA"
@@ -105,10 +114,18 @@ def test_given_citations_replace_the_old_ones_and_absent_ones_are_kept(
     created = editor_client.post(f"/api/v1/{resource}/", payload).json()
     url = f"/api/v1/{resource}/{created['id']}/"
 
-    response = editor_client.patch(url, {"summary": "No citations given."})
+    response = editor_client.patch(
+        url,
+        {"summary": "No citations given."},
+        **if_match(editor_client, url),
+    )
     assert [c["quote"] for c in response.json()["citations"]] == ["old"]
 
-    response = editor_client.patch(url, {"citations": [{"source": sources[1].pk, "quote": "new"}]})
+    response = editor_client.patch(
+        url,
+        {"citations": [{"source": sources[1].pk, "quote": "new"}]},
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200
     assert [c["quote"] for c in response.json()["citations"]] == ["new"]
     assert list(Citation.objects.filter(action=created["id"]).values_list("quote", flat=True)) == [
@@ -122,7 +139,7 @@ def test_delete_removes_the_action_and_its_citations(editor_client, client, reso
     created = editor_client.post(f"/api/v1/{resource}/", payload).json()
     url = f"/api/v1/{resource}/{created['id']}/"
 
-    assert editor_client.delete(url).status_code == 204
+    assert editor_client.delete(url, **if_match(editor_client, url)).status_code == 204
 
     assert client.get(url).status_code == 404
     assert not Citation.objects.filter(action=created["id"]).exists()
@@ -160,7 +177,11 @@ def test_envoys_are_written_as_ids_and_read_as_brief_objects(
     assert set(response.json()["envoys"][0]) == {"id", "name", "description"}
 
     url = f"/api/v1/{resource}/{response.json()['id']}/"
-    response = editor_client.patch(url, {"envoys": [russian_envoys[2].pk]})
+    response = editor_client.patch(
+        url,
+        {"envoys": [russian_envoys[2].pk]},
+        **if_match(editor_client, url),
+    )
     assert [envoy["id"] for envoy in response.json()["envoys"]] == [russian_envoys[2].pk]
 
 
@@ -191,7 +212,9 @@ def test_patching_the_precision_normalises_the_stored_date(editor_client):
     created = editor_client.post(f"/api/v1/{resource}/", action_payload(resource)).json()
 
     response = editor_client.patch(
-        f"/api/v1/{resource}/{created['id']}/", {"date_precision": "year"}
+        f"/api/v1/{resource}/{created['id']}/",
+        {"date_precision": "year"},
+        **if_match(editor_client, f"/api/v1/{resource}/{created['id']}/"),
     )
 
     assert response.json()["date"] == "2024-01-01"
@@ -255,7 +278,10 @@ def test_a_malformed_cameo_code_is_a_400(editor_client, cameo_code):
     ],
 )
 def test_deleting_an_action_that_others_answer_is_a_409(editor_client, resource, uid):
-    response = editor_client.delete(f"/api/v1/{resource}/{seed.action_id(uid)}/")
+    response = editor_client.delete(
+        f"/api/v1/{resource}/{seed.action_id(uid)}/",
+        **if_match(editor_client, f"/api/v1/{resource}/{seed.action_id(uid)}/"),
+    )
 
     problem = assert_problem(response, 409, "conflict")
     assert "Cannot delete" in problem["detail"]
@@ -263,8 +289,7 @@ def test_deleting_an_action_that_others_answer_is_a_409(editor_client, resource,
 
 
 def test_an_answer_can_be_deleted(editor_client):
-    response = editor_client.delete(
-        f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.MALI_PNG)}/"
-    )
+    url = f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.MALI_PNG)}/"
+    response = editor_client.delete(url, **if_match(editor_client, url))
 
     assert response.status_code == 204

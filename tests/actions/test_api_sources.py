@@ -4,6 +4,7 @@ import pytest
 
 from actions.models import Action, Citation, Source
 from tests import seed
+from tests.conditional import if_match
 from tests.problems import assert_invalid, assert_problem, field_errors
 
 pytestmark = pytest.mark.django_db
@@ -30,15 +31,23 @@ def test_create_read_update_delete(editor_client, client):
 
     assert client.get(url).json()["url"] == REPORT["url"]
 
-    response = editor_client.patch(url, {"published_on": None, "language": "fr"})
+    response = editor_client.patch(
+        url,
+        {"published_on": None, "language": "fr"},
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200
     assert (response.json()["published_on"], response.json()["language"]) == (None, "fr")
 
-    response = editor_client.put(url, {**REPORT, "title": "Updated"})
+    response = editor_client.put(
+        url,
+        {**REPORT, "title": "Updated"},
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200
     assert response.json()["title"] == "Updated"
 
-    assert editor_client.delete(url).status_code == 204
+    assert editor_client.delete(url, **if_match(editor_client, url)).status_code == 204
     assert client.get(url).status_code == 404
 
 
@@ -63,7 +72,10 @@ def test_invalid_source_is_a_400_on_the_field(editor_client, changes, field):
 def test_deleting_a_cited_source_is_a_409(editor_client):
     source = Source.objects.get(uid=seed.ARTICLE_SOURCE)
 
-    response = editor_client.delete(f"/api/v1/sources/{source.pk}/")
+    response = editor_client.delete(
+        f"/api/v1/sources/{source.pk}/",
+        **if_match(editor_client, f"/api/v1/sources/{source.pk}/"),
+    )
 
     problem = assert_problem(response, 409, "conflict")
     assert "Cannot delete" in problem["detail"]

@@ -4,6 +4,7 @@ import pytest
 
 from diplomacy.models import Envoy, Mission
 from tests import seed
+from tests.conditional import if_match
 from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +39,16 @@ def test_create_read_update_delete(editor_client, client, bamako_embassy):
     url = f"/api/v1/envoys/{envoy['id']}/"
     assert client.get(url).json()["description"] == "Defence attaché"
 
-    response = editor_client.patch(url, {"name": "Jean Dupont", "mission": None})
+    response = editor_client.patch(
+        url,
+        {"name": "Jean Dupont", "mission": None},
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200
     assert response.json()["name"] == "Jean Dupont"
     assert response.json()["mission"] is None
 
-    assert editor_client.delete(url).status_code == 204
+    assert editor_client.delete(url, **if_match(editor_client, url)).status_code == 204
     assert not Envoy.objects.filter(pk=envoy["id"]).exists()
 
 
@@ -82,7 +87,10 @@ def test_unknown_mission_is_a_400_on_mission(editor_client):
 
 def test_deleting_an_envoy_that_actions_name_is_a_conflict(editor_client):
     envoy = Envoy.objects.get(uid=seed.ARRESTED_ENVOY)
-    response = editor_client.delete(f"/api/v1/envoys/{envoy.pk}/")
+    response = editor_client.delete(
+        f"/api/v1/envoys/{envoy.pk}/",
+        **if_match(editor_client, f"/api/v1/envoys/{envoy.pk}/"),
+    )
     problem = assert_problem(response, 409, "conflict")
     assert "actions name this envoy" in problem["detail"]
     assert envoy.actions.count() == 1

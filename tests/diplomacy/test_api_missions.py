@@ -4,6 +4,7 @@ import pytest
 
 from diplomacy.models import Mission
 from tests import seed
+from tests.conditional import if_match
 from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
@@ -40,15 +41,19 @@ def test_create_read_update_delete(editor_client, client):
     url = f"/api/v1/missions/{mission['id']}/"
     assert client.get(url).json()["city"] == "Berlin"
 
-    response = editor_client.patch(url, {"kind": "consulate_general", "city": "Munich"})
+    response = editor_client.patch(
+        url,
+        {"kind": "consulate_general", "city": "Munich"},
+        **if_match(editor_client, url),
+    )
     assert response.status_code == 200
     assert (response.json()["kind"], response.json()["city"]) == ("consulate_general", "Munich")
 
-    response = editor_client.put(url, BERLIN)
+    response = editor_client.put(url, BERLIN, **if_match(editor_client, url))
     assert response.status_code == 200
     assert response.json()["city"] == "Berlin"
 
-    assert editor_client.delete(url).status_code == 204
+    assert editor_client.delete(url, **if_match(editor_client, url)).status_code == 204
     assert client.get(url).status_code == 404
 
 
@@ -64,7 +69,7 @@ def test_a_mission_is_sent_to_another_state(editor_client):
 def test_patch_to_the_sending_state_is_a_400(editor_client):
     url = f"/api/v1/missions/{seed_mission_id(seed.FRENCH_EMBASSY_IN_BAMAKO)}/"
 
-    response = editor_client.patch(url, {"receiving_state": "FR"})
+    response = editor_client.patch(url, {"receiving_state": "FR"}, **if_match(editor_client, url))
 
     assert_invalid(response, "receiving_state")
     assert Mission.objects.get(uid=seed.FRENCH_EMBASSY_IN_BAMAKO).receiving_state_id == "ML"
@@ -95,7 +100,7 @@ def test_unknown_state_code_is_a_400_on_that_field(editor_client):
 def test_deleting_a_mission_with_envoys_is_a_409(editor_client):
     url = f"/api/v1/missions/{seed_mission_id(seed.FRENCH_EMBASSY_IN_BAMAKO)}/"
 
-    response = editor_client.delete(url)
+    response = editor_client.delete(url, **if_match(editor_client, url))
 
     assert_problem(response, 409, "conflict")
     assert Mission.objects.filter(uid=seed.FRENCH_EMBASSY_IN_BAMAKO).exists()

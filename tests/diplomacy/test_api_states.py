@@ -3,6 +3,7 @@
 import pytest
 
 from diplomacy.models import State
+from tests.conditional import if_match
 from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
@@ -58,15 +59,28 @@ def test_create_read_update_delete(editor_client, client):
 
     assert client.get("/api/v1/states/XK/").json()["name"] == "Kosovo"
 
-    response = editor_client.patch("/api/v1/states/xk/", {"name": "Kosova"}, format="json")
+    response = editor_client.patch(
+        "/api/v1/states/xk/",
+        {"name": "Kosova"},
+        format="json",
+        **if_match(editor_client, "/api/v1/states/xk/"),
+    )
     assert response.status_code == 200
     assert State.objects.get(code="XK").name == "Kosova"
 
-    response = editor_client.put("/api/v1/states/XK/", KOSOVO, format="json")
+    response = editor_client.put(
+        "/api/v1/states/XK/",
+        KOSOVO,
+        format="json",
+        **if_match(editor_client, "/api/v1/states/XK/"),
+    )
     assert response.status_code == 200
     assert State.objects.get(code="XK").name == "Kosovo"
 
-    assert editor_client.delete("/api/v1/states/XK/").status_code == 204
+    assert editor_client.delete(
+        "/api/v1/states/XK/",
+        **if_match(editor_client, "/api/v1/states/XK/"),
+    ).status_code == 204
     assert not State.objects.filter(code="XK").exists()
 
 
@@ -79,7 +93,12 @@ def test_a_code_already_taken_is_a_400_on_code(editor_client):
 
 
 def test_the_code_of_a_state_cannot_change(editor_client):
-    response = editor_client.patch("/api/v1/states/ML/", {"code": "MX"}, format="json")
+    response = editor_client.patch(
+        "/api/v1/states/ML/",
+        {"code": "MX"},
+        format="json",
+        **if_match(editor_client, "/api/v1/states/ML/"),
+    )
 
     assert_invalid(response, "code")
     assert State.objects.filter(code="ML").exists()
@@ -96,7 +115,10 @@ def test_only_a_historic_state_has_an_end_date(editor_client):
 
 @pytest.mark.parametrize("code", ["FR", "ml"])
 def test_deleting_a_referenced_state_is_a_409(editor_client, code):
-    response = editor_client.delete(f"/api/v1/states/{code}/")
+    response = editor_client.delete(
+        f"/api/v1/states/{code}/",
+        **if_match(editor_client, f"/api/v1/states/{code}/"),
+    )
 
     problem = assert_problem(response, 409, "conflict")
     assert "Cannot delete" in problem["detail"]

@@ -9,6 +9,7 @@ from django.test import Client
 from actions.models import Source
 from diplomacy.api.middleware import RequestBodyLimitMiddleware
 from diplomacy.api.serializers import StateSerializer
+from tests.conditional import if_match
 from tests.problems import assert_problem
 
 
@@ -105,7 +106,8 @@ def test_errors_are_problems_even_for_a_browser(api_client, db):
 
 def test_deleting_a_cited_source_is_409_and_deletes_nothing(editor_client, db):
     source = Source.objects.filter(citations__isnull=False).first()
-    response = editor_client.delete(f"/api/v1/sources/{source.pk}/")
+    url = f"/api/v1/sources/{source.pk}/"
+    response = editor_client.delete(url, **if_match(editor_client, url))
     assert_problem(response, 409, "conflict")
     assert Source.objects.filter(pk=source.pk).exists()
 

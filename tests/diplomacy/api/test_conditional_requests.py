@@ -1,0 +1,147 @@
+"""ETags, If-None-Match (304) and the If-Match protocol of writes (412, 428)."""
+
+import re
+
+import pytest
+
+from tests.diplomacy.api.writable_resources import RESOURCES
+
+STRONG_ETAG = re.compile(r'^"[^"]+"$')
+RECORD_ETAG = re.compile(r'^"(\d+)-[0-9a-f]+"$')
+READ_PATHS = [resource.list_url for resource in RESOURCES] + ["/api/v1/actions/"]
+
+
+def _first_detail_url(client, list_url):
+    results = client.get(list_url).json()["results"]
+    assert results, f"no seed data under {list_url}"
+    key = results[0].get("id", results[0].get("slug", results[0].get("code")))
+    return f"{list_url}{key}/"
+
+
+@pytest.mark.parametrize("list_url", READ_PATHS)
+def test_every_get_has_a_strong_etag_and_answers_304_when_it_matches(api_client, list_url, db):
+    detail_url = _first_detail_url(api_client, list_url)
+    for url in (list_url, detail_url, f"{detail_url}history/"):
+        response = api_client.get(url)
+        assert response.status_code == 200
+        etag = response["ETag"]
+        assert STRONG_ETAG.match(etag), (url, etag)
+
+        again = api_client.get(url, HTTP_IF_NONE_MATCH=etag)
+        assert again.status_code == 304, url
+        assert again.content == b""
+        assert again["ETag"] == etag
+
+        other = api_client.get(url, HTTP_IF_NONE_MATCH='"something-else"')
+        assert other.status_code == 200
+    assert RECORD_ETAG.match(api_client.get(detail_url)["ETag"])
+
+
+def test_etag_changes_with_the_record(editor_client, api_client, db):
+    url = _first_detail_url(api_client, "/api/v1/sources/")
+    etag = api_client.get(url)["ETag"]
+    assert editor_client.patch(url, {"language": "de"}, HTTP_IF_MATCH=etag).status_code == 200
+
+    response = api_client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_etag_of_a_record_changes_when_a_related_record_it_shows_changes(
+    editor_client, api_client, db
+):
+    """The ETag is strong: it follows the bytes sent, nested source included."""
+    action_url = _first_detail_url(api_client, "/api/v1/persona-non-grata-declarations/")
+    action = api_client.get(action_url)
+    source_id = action.json()["citations"][0]["source"]["id"]
+    source_url = f"/api/v1/sources/{source_id}/"
+    source_etag = api_client.get(source_url)["ETag"]
+    editor_client.patch(source_url, {"title": "A corrected title"}, HTTP_IF_MATCH=source_etag)
+
+    again = api_client.get(action_url, HTTP_IF_NONE_MATCH=action["ETag"])
+    assert again.status_code == 200
+    assert again.json()["citations"][0]["source"]["title"] == "A corrected title"
+
+
+def _created(editor_client, resource):
+    response = editor_client.post(resource.list_url, resource.body)
+    assert response.status_code == 201, response.json()
+    assert RECORD_ETAG.match(response["ETag"])
+    return response
+
+
+WRITES = {
+    "put": lambda resource: resource.body,
+    "patch": lambda resource: resource.change,
+    "delete": lambda resource: None,
+}
+
+
+@pytest.mark.parametrize("method", WRITES)
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
+def test_a_write_without_if_match_gets_428_and_changes_nothing(editor_client, resource, method):
+    url = resource.detail_url(_created(editor_client, resource).json())
+    rows = resource.rows()
+
+    response = getattr(editor_client, method)(url, WRITES[method](resource))
+
+    assert response.status_code == 428, response.content
+    assert resource.rows() == rows
+
+
+@pytest.mark.parametrize("method", WRITES)
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
+def test_a_write_with_a_stale_if_match_gets_412_and_changes_nothing(
+    editor_client, resource, method
+):
+    created = _created(editor_client, resource)
+    url = resource.detail_url(created.json())
+    first = editor_client.patch(url, resource.change, HTTP_IF_MATCH=created["ETag"])
+    assert first.status_code == 200
+    rows = resource.rows()
+
+    response = getattr(editor_client, method)(
+        url, WRITES[method](resource), HTTP_IF_MATCH=created["ETag"]
+    )
+
+    assert response.status_code == 412, response.content
+    assert resource.rows() == rows
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
+def test_each_write_returns_the_etag_for_the_next(editor_client, api_client, resource):
+    created = _created(editor_client, resource)
+    url = resource.detail_url(created.json())
+
+    replaced = editor_client.put(url, resource.body, HTTP_IF_MATCH=created["ETag"])
+    assert replaced.status_code == 200
+    assert replaced["ETag"] == api_client.get(url)["ETag"]
+    modified = editor_client.patch(url, resource.change, HTTP_IF_MATCH=replaced["ETag"])
+    assert modified.status_code == 200
+    [version] = RECORD_ETAG.match(modified["ETag"]).groups()
+    assert version == "3"
+    deleted = editor_client.delete(url, HTTP_IF_MATCH=modified["ETag"])
+    assert deleted.status_code == 204
+    assert api_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "if_match, status",
+    [
+        ("*", 200),
+        ("W/{etag}", 412),  # If-Match compares strongly: a weak tag never matches
+        ('"not-an-etag"', 412),
+        ('"999-0", {etag}', 200),  # any of a list
+        ('"999-0", "998-0"', 412),
+    ],
+)
+def test_if_match_forms(editor_client, if_match, status):
+    resource = next(resource for resource in RESOURCES if resource.name == "sources")
+    created = _created(editor_client, resource)
+    url = resource.detail_url(created.json())
+
+    response = editor_client.patch(
+        url, resource.change, HTTP_IF_MATCH=if_match.format(etag=created["ETag"])
+    )
+
+    assert response.status_code == status
