@@ -80,6 +80,9 @@ def states_load() -> int:
             "official_name",
             "is_historic",
             "ended_on",
+            # Bumped on every load, changed or not: a syncing copy re-reads the
+            # few hundred states rather than missing a renamed one.
+            "updated_at",
         ],
     )
     return len(states)

@@ -1,6 +1,14 @@
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from actions.api.serializers import (
     ActionFeedSchema,
@@ -11,8 +19,10 @@ from actions.api.serializers import (
     EpisodeSerializer,
     PersonaNonGrataDeclarationSerializer,
     SourceSerializer,
+    TimelineSerializer,
 )
-from actions.filtersets import ActionFilterSet
+from actions.api.tables import ACTION_TABLE, EPISODE_TABLE, KIND_TABLES, SOURCE_TABLE
+from actions.filtersets import ActionFilterSet, EpisodeFilterSet, SourceFilterSet
 from actions.models import (
     Action,
     Citation,
@@ -23,6 +33,10 @@ from actions.models import (
     PersonaNonGrataDeclaration,
     Source,
 )
+from diplomacy.api.mixins import DatasetViewMixin
+from diplomacy.api.pagination import FeedPagination
+from diplomacy.api.renderers import CSVRenderer, JSONLinesRenderer
+from diplomacy.api.streaming import EXPORT_BATCH_SIZE, export_response
 
 
 def action_queryset(model):
@@ -40,63 +54,125 @@ def action_queryset(model):
 @extend_schema_view(
     list=extend_schema(
         summary="Every action of every kind, newest first",
+        description="Limit/offset pagination by default; send `cursor=` (empty) for "
+        "cursor pagination, whose deep pages cost the same as the first.",
         responses=ActionFeedSchema,
     ),
     retrieve=extend_schema(
         summary="One action, in the shape of its kind", responses=ActionFeedSchema
     ),
+    export=extend_schema(
+        summary="Bulk export of every action, streamed",
+        description="Every action matching the filters, with its kind's fields and its "
+        "citations, streamed in batches: memory stays flat whatever the size. "
+        "`format=csv` (the default; lists joined with `|`, citations as source ids "
+        "and URLs) or `format=jsonl` (JSON Lines, citations in full).",
+        parameters=[
+            OpenApiParameter(
+                "format", OpenApiTypes.STR, enum=["csv", "jsonl"],
+                description="Or an `Accept` header of text/csv or application/x-ndjson.",
+            )
+        ],
+        responses={200: OpenApiResponse(OpenApiTypes.STR, description="The export file.")},
+    ),
 )
-class ActionViewSet(viewsets.ReadOnlyModelViewSet):
+class ActionViewSet(DatasetViewMixin, viewsets.ReadOnlyModelViewSet):
     """The feed of every action of every kind together. Read-only: write through
     the resource of the action's kind."""
 
     queryset = action_queryset(Action)
     serializer_class = ActionFeedSerializer
     filterset_class = ActionFilterSet
+    pagination_class = FeedPagination
+    table = ACTION_TABLE
+    export_batch_size = EXPORT_BATCH_SIZE
+
+    def serializer_field_names(self):
+        return ActionFeedSerializer.field_names()
+
+    @action(detail=False, renderer_classes=[CSVRenderer, JSONLinesRenderer], pagination_class=None)
+    def export(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        return export_response(
+            self.table,
+            queryset,
+            format=request.accepted_renderer.format,
+            filename="actions",
+            batch_size=self.export_batch_size,
+        )
 
 
-class PersonaNonGrataDeclarationViewSet(viewsets.ModelViewSet):
+class PersonaNonGrataDeclarationViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Declarations that diplomats are persona non grata (expulsions)."""
 
     queryset = action_queryset(PersonaNonGrataDeclaration)
     serializer_class = PersonaNonGrataDeclarationSerializer
     filterset_class = ActionFilterSet
+    table = KIND_TABLES[PersonaNonGrataDeclaration.KIND]
 
 
-class CooperationSuspensionViewSet(viewsets.ModelViewSet):
+class CooperationSuspensionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Suspensions or ends of cooperation in a domain."""
 
     queryset = action_queryset(CooperationSuspension)
     serializer_class = CooperationSuspensionSerializer
     filterset_class = ActionFilterSet
+    table = KIND_TABLES[CooperationSuspension.KIND]
 
 
-class DetentionViewSet(viewsets.ModelViewSet):
+class DetentionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Arrests and detentions of envoys."""
 
     queryset = action_queryset(Detention)
     serializer_class = DetentionSerializer
     filterset_class = ActionFilterSet
+    table = KIND_TABLES[Detention.KIND]
 
 
-class DiplomaticStatementViewSet(viewsets.ModelViewSet):
+class DiplomaticStatementViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Protests, demands, accusations and threats addressed to another state."""
 
     queryset = action_queryset(DiplomaticStatement)
     serializer_class = DiplomaticStatementSerializer
     filterset_class = ActionFilterSet
+    table = KIND_TABLES[DiplomaticStatement.KIND]
 
 
-class EpisodeViewSet(viewsets.ModelViewSet):
+@extend_schema_view(
+    timeline=extend_schema(
+        summary="The episode's actions in date order, each with what it answers "
+        "and what answered it",
+        responses=TimelineSerializer,
+        filters=False,
+    )
+)
+class EpisodeViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Diplomatic crises: actions that belong together. Looked up by slug."""
 
     queryset = Episode.objects.all()
     serializer_class = EpisodeSerializer
+    filterset_class = EpisodeFilterSet
+    table = EPISODE_TABLE
     lookup_field = "slug"
 
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def timeline(self, request, slug=None):
+        episode = self.get_object()
+        actions = (
+            episode.actions.select_related("in_response_to")
+            .prefetch_related(
+                Prefetch("responses", queryset=Action.objects.order_by("date", "id"))
+            )
+            .order_by("date", "id")
+        )
+        data = TimelineSerializer({"episode": episode, "actions": actions}).data
+        return Response(data)
 
-class SourceViewSet(viewsets.ModelViewSet):
+
+class SourceViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Published reports that actions are cited to."""
 
     queryset = Source.objects.all()
     serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+    table = SOURCE_TABLE

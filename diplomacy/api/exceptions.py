@@ -3,8 +3,11 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
 from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from diplomacy.api.renderers import TABULAR_FORMATS
 
 
 class Conflict(exceptions.APIException):
@@ -22,4 +25,14 @@ def exception_handler(exc, context):
             "Cannot delete: other records refer to this one "
             f"({'; '.join(blockers)}). Remove those references first."
         )
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    _render_errors_as_json(context.get("request"))
+    return response
+
+
+def _render_errors_as_json(request):
+    """An error asked for as CSV (`?format=csv`) is still a JSON error body."""
+    renderer = getattr(request, "accepted_renderer", None)
+    if renderer is not None and renderer.format in TABULAR_FORMATS:
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type

@@ -1,14 +1,35 @@
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 
-from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateSerializer
+from diplomacy.api.mixins import DatasetViewMixin
+from diplomacy.api.resource_tables import (
+    DELETION_TABLE,
+    ENVOY_TABLE,
+    MISSION_TABLE,
+    STATE_TABLE,
+)
+from diplomacy.api.serializers import (
+    DeletionSerializer,
+    EnvoySerializer,
+    MissionSerializer,
+    StateSerializer,
+)
+from diplomacy.deletions import Deletion
+from diplomacy.filtersets import (
+    DeletionFilterSet,
+    EnvoyFilterSet,
+    MissionFilterSet,
+    StateFilterSet,
+)
 from diplomacy.models import Envoy, Mission, State
 
 
-class StateViewSet(viewsets.ModelViewSet):
+class StateViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """States, looked up by ISO 3166-1 alpha-2 code (`/api/v1/states/ML/`)."""
 
     queryset = State.objects.all()
     serializer_class = StateSerializer
+    filterset_class = StateFilterSet
+    table = STATE_TABLE
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z]{2,4}"
 
@@ -17,15 +38,32 @@ class StateViewSet(viewsets.ModelViewSet):
         return super().get_object()
 
 
-class MissionViewSet(viewsets.ModelViewSet):
+class MissionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Embassies, consulates and other posts of one state in another."""
 
     queryset = Mission.objects.select_related("sending_state", "receiving_state")
     serializer_class = MissionSerializer
+    filterset_class = MissionFilterSet
+    table = MISSION_TABLE
 
 
-class EnvoyViewSet(viewsets.ModelViewSet):
+class EnvoyViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Members of missions, named or not."""
 
     queryset = Envoy.objects.select_related("sending_state", "mission")
     serializer_class = EnvoySerializer
+    filterset_class = EnvoyFilterSet
+    table = ENVOY_TABLE
+
+
+class DeletionViewSet(DatasetViewMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Tombstones of deleted records, oldest first: what a syncing copy must delete.
+
+    Delete a local record when its `updated_at` is not later than `deleted_at`
+    (a state code can be deleted and created again).
+    """
+
+    queryset = Deletion.objects.all()
+    serializer_class = DeletionSerializer
+    filterset_class = DeletionFilterSet
+    table = DELETION_TABLE
