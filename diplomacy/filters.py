@@ -19,7 +19,8 @@ def split_commas(value: str) -> list[str]:
 
 
 class KeysField(forms.CharField):
-    """Comma-separated keys of records (ids, codes, slugs), each checked to exist."""
+    """Comma-separated keys of records (ids, codes, slugs), each checked to exist;
+    cleaned to the records' primary keys."""
 
     def __init__(self, *, queryset, key, normalize, label_plural, exactly=None, **kwargs):
         self.queryset = queryset
@@ -41,13 +42,14 @@ class KeysField(forms.CharField):
             raise forms.ValidationError(
                 f"Give exactly {self.exactly} different {self.label_plural}, comma-separated."
             )
-        known = set(
-            self.queryset.filter(**{f"{self.key}__in": keys}).values_list(self.key, flat=True)
+        known = dict(
+            self.queryset.filter(**{f"{self.key}__in": keys}).values_list(self.key, "pk")
         )
         unknown = [str(key) for key in keys if key not in known]
         if unknown:
             raise forms.ValidationError(f"Unknown {self.label_plural}: {', '.join(unknown)}.")
-        return keys
+        # Primary keys, so the filter needs no join (an episode's id for its slug).
+        return [known[key] for key in keys]
 
 
 @extend_schema_field(OpenApiTypes.STR)
