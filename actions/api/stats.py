@@ -3,7 +3,12 @@
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_serializer,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
@@ -40,6 +45,11 @@ def parse_group_by(request) -> list[str]:
     return names
 
 
+class ActionStatsFilterSet(ActionFilterSet):
+    ordering = None  # the rows come in the order of the groups
+
+
+@extend_schema_serializer(many=False)
 class ActionStatsSerializer(serializers.Serializer):
     """The response, for the schema."""
 
@@ -72,7 +82,7 @@ class ActionStatsSerializer(serializers.Serializer):
 )
 class ActionStatsViewSet(viewsets.GenericViewSet):
     queryset = Action.objects.all()
-    filterset_class = ActionFilterSet
+    filterset_class = ActionStatsFilterSet
     pagination_class = None
     renderer_classes = [JSONRenderer, CSVRenderer]
     schema = DatasetAutoSchema()

@@ -74,6 +74,7 @@ def action_queryset(model):
             )
         ],
         responses={200: OpenApiResponse(OpenApiTypes.STR, description="The export file.")},
+        filters=True,
     ),
 )
 class ActionViewSet(DatasetViewMixin, viewsets.ReadOnlyModelViewSet):

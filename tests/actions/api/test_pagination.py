@@ -137,11 +137,13 @@ def count_queries(client, url):
     return len(context.captured_queries)
 
 
-@pytest.mark.parametrize("url", LISTS)
-@pytest.mark.parametrize("csv", [False, True])
+CSV_LISTS = [url for url in LISTS if "dyads" not in url]  # the dyad has no CSV form
+
+
+@pytest.mark.parametrize(
+    "url, csv", [(url, False) for url in LISTS] + [(url, True) for url in CSV_LISTS]
+)
 def test_list_queries_do_not_grow_with_the_page(client, seed, url, csv):
-    if csv and "dyads" in url:
-        pytest.skip("the dyad has no CSV form")
     separator = "&" if "?" in url else "?"
     url = f"{url}{separator}format=csv" if csv else url
     separator = "&" if "?" in url else "?"

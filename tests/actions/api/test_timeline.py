@@ -1,0 +1,45 @@
+"""`/api/v1/episodes/{slug}/timeline/`: the chain of responses of an episode."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+URL = "/api/v1/episodes/france-mali-2025/timeline/"
+
+
+def test_timeline_in_date_order_with_both_directions_of_response(client, seed):
+    response = client.get(URL)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["episode"]["slug"] == "france-mali-2025"
+    entries = body["actions"]
+    assert sorted(entry["id"] for entry in entries) == sorted(seed.values())
+    keys = [(entry["date"], entry["id"]) for entry in entries]
+    assert keys == sorted(keys)
+
+    by_id = {entry["id"]: entry for entry in entries}
+    detention = by_id[seed["ml_detains"]]
+    assert detention["in_response_to"] is None
+    assert [answer["id"] for answer in detention["responses"]] == [
+        entry["id"] for entry in entries
+        if entry["in_response_to"] and entry["in_response_to"]["id"] == seed["ml_detains"]
+    ]
+    assert {answer["id"] for answer in detention["responses"]} == {
+        seed[name] for name in ("fr_demands_release", "fr_expels", "fr_suspends", "fr_warns")
+    }
+    expulsion = by_id[seed["ml_expels"]]
+    assert expulsion["in_response_to"]["id"] == seed["fr_expels"]
+    assert expulsion["in_response_to"]["actor"] == "FR"
+    assert expulsion["responses"] == []
+    assert expulsion["summary"].startswith("Mali declares five")
+
+
+def test_timeline_costs_three_queries(client, seed):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(URL).status_code == 200
+    assert len(context.captured_queries) == 3
+
+
+def test_unknown_episode_is_a_404(client, db):
+    response = client.get("/api/v1/episodes/no-such-episode/timeline/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
