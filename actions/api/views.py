@@ -33,6 +33,7 @@ from actions.models import (
     PersonaNonGrataDeclaration,
     Source,
 )
+from actions.timelines import episode_timeline
 from diplomacy.api.mixins import DatasetViewMixin
 from diplomacy.api.pagination import FeedPagination
 from diplomacy.api.renderers import CSVRenderer, JSONLinesRenderer
@@ -143,6 +144,8 @@ class DiplomaticStatementViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     timeline=extend_schema(
         summary="The episode's actions in date order, each with what it answers "
         "and what answered it",
+        description="Date order, except that an action always comes after the action "
+        "it answers (an imprecise date is stored as the first day of its period).",
         responses=TimelineSerializer,
         filters=False,
     )
@@ -159,13 +162,7 @@ class EpisodeViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     @action(detail=True, filter_backends=[], pagination_class=None)
     def timeline(self, request, slug=None):
         episode = self.get_object()
-        actions = (
-            episode.actions.select_related("in_response_to")
-            .prefetch_related(
-                Prefetch("responses", queryset=Action.objects.order_by("date", "id"))
-            )
-            .order_by("date", "id")
-        )
+        actions = episode_timeline(episode=episode)
         data = TimelineSerializer({"episode": episode, "actions": actions}).data
         return Response(data)
 

@@ -33,13 +33,18 @@ class DatasetViewMixin:
         return renderer is not None and renderer.format == CSVRenderer.format
 
     def sparse_fieldset(self) -> SparseFieldset | None:
-        if self.request.method not in ("GET", "HEAD"):
-            return None
-        sparse = SparseFieldset.from_request(self.request)
-        if sparse is not None:
-            available = self.table.header if self.renders_csv() else self.serializer_field_names()
-            sparse.validate(available)
-        return sparse
+        """`fields`/`omit` of this request, checked once (a 400 for an unknown name)."""
+        if not hasattr(self, "_sparse_fieldset"):
+            sparse = None
+            if self.request.method in ("GET", "HEAD"):
+                sparse = SparseFieldset.from_request(self.request)
+            if sparse is not None:
+                available = (
+                    self.table.header if self.renders_csv() else self.serializer_field_names()
+                )
+                sparse.validate(available)
+            self._sparse_fieldset = sparse
+        return self._sparse_fieldset
 
     def serializer_field_names(self):
         return self.get_serializer_class()().fields.keys()
