@@ -109,9 +109,12 @@ class KeysetPagination(pagination.BasePagination):
         scan_descending = descending != backwards
         if cursor:
             op = "lt" if scan_descending else "gt"
+            # (field, id) beyond the cursor. The redundant `field <=` (or `>=`)
+            # bound lets the database start an index range scan at the cursor;
+            # the OR alone makes SQLite walk the index from its start.
             queryset = queryset.filter(
-                Q(**{f"{field}__{op}": cursor["value"]})
-                | Q(**{field: cursor["value"], f"pk__{op}": cursor["pk"]})
+                Q(**{f"{field}__{op}e": cursor["value"]}),
+                Q(**{f"{field}__{op}": cursor["value"]}) | Q(**{f"pk__{op}": cursor["pk"]}),
             )
         sign = "-" if scan_descending else ""
         rows = list(queryset.order_by(f"{sign}{field}", f"{sign}pk")[: self.limit + 1])
