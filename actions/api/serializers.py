@@ -263,4 +263,6 @@ class TimelineEntrySerializer(ActionBriefSerializer):
 
 class TimelineSerializer(serializers.Serializer):
     episode = EpisodeBriefSerializer()
-    actions = TimelineEntrySerializer(many=True, help_text="In date order.")
+    actions = TimelineEntrySerializer(
+        many=True, help_text="In date order, each after the action it answers."
+    )

@@ -18,12 +18,8 @@ SEED_ACTIONS = {
 
 
 @pytest.fixture
-def seed(db):
+def seed_ids(db):
     """Seed action ids by name (ids differ between databases; uids do not)."""
     ids = dict(Action.objects.filter(uid__in=SEED_ACTIONS.values()).values_list("uid", "id"))
     return {name: ids[uuid.UUID(uid)] for name, uid in SEED_ACTIONS.items()}
 
-
-def result_ids(response):
-    assert response.status_code == 200, response.content
-    return [row["id"] for row in response.json()["results"]]

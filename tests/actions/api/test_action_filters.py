@@ -1,10 +1,10 @@
 """Every filter of the action resources, through HTTP, with its invalid values."""
 
 import pytest
-from conftest import result_ids
 
 from actions.models import Action
 from diplomacy.models import Envoy
+from tests.actions.api.helpers import result_ids
 
 FEED = "/api/v1/actions/"
 
@@ -52,36 +52,39 @@ def ids(client, query, url=FEED):
         ("actor=FR&kind=statement", {"fr_demands_release", "fr_warns"}),
     ],
 )
-def test_filter(client, seed, query, expected):
-    expected = set(seed.values()) if expected == "all" else {seed[name] for name in expected}
+def test_filter(client, seed_ids, query, expected):
+    if expected == "all":
+        expected = set(seed_ids.values())
+    else:
+        expected = {seed_ids[name] for name in expected}
     assert ids(client, query) == expected
 
 
-def test_in_response_to(client, seed):
-    answers = ids(client, f"in_response_to={seed['ml_detains']}")
+def test_in_response_to(client, seed_ids):
+    answers = ids(client, f"in_response_to={seed_ids['ml_detains']}")
     assert answers == {
-        seed[name] for name in ("fr_demands_release", "fr_expels", "fr_suspends", "fr_warns")
+        seed_ids[name] for name in ("fr_demands_release", "fr_expels", "fr_suspends", "fr_warns")
     }
-    both = ids(client, f"in_response_to={seed['fr_expels']},{seed['fr_suspends']}")
-    assert both == {seed["ml_expels"], seed["ml_ends_cooperation"]}
+    both = ids(client, f"in_response_to={seed_ids['fr_expels']},{seed_ids['fr_suspends']}")
+    assert both == {seed_ids["ml_expels"], seed_ids["ml_ends_cooperation"]}
 
 
-def test_envoy_matches_each_action_once(client, seed):
+def test_envoy_matches_each_action_once(client, seed_ids):
     expelled = list(
-        Envoy.objects.filter(actions__id=seed["ml_expels"]).values_list("id", flat=True)
+        Envoy.objects.filter(actions__id=seed_ids["ml_expels"]).values_list("id", flat=True)
     )
     response = client.get(f"{FEED}?envoy={','.join(map(str, expelled))}")
-    assert result_ids(response) == [seed["ml_expels"]]  # not once per envoy
+    assert result_ids(response) == [seed_ids["ml_expels"]]  # not once per envoy
 
 
-def test_filters_apply_to_each_kind_resource(client, seed):
+def test_filters_apply_to_each_kind_resource(client, seed_ids):
     url = "/api/v1/persona-non-grata-declarations/"
-    assert ids(client, "actor=ML", url) == {seed["ml_expels"]}
-    assert ids(client, "grounds=reciprocity", url) == {seed["fr_expels"], seed["ml_expels"]}
+    assert ids(client, "actor=ML", url) == {seed_ids["ml_expels"]}
+    assert ids(client, "grounds=reciprocity", url) == {seed_ids["fr_expels"], seed_ids["ml_expels"]}
 
 
 def test_text_search_finds_an_action_once_whatever_its_matching_quotes(
-    editor_client, client, seed
+    editor_client, client, seed_ids
 ):
     response = editor_client.post(
         "/api/v1/diplomatic-statements/",
@@ -102,19 +105,21 @@ def test_text_search_finds_an_action_once_whatever_its_matching_quotes(
     assert result_ids(client.get(f"{FEED}?q=zanzibarine")) == [response.json()["id"]]
 
 
-def test_updated_since(editor_client, client, seed):
-    assert ids(client, "updated_since=2026-11-26T12:00:00Z") == set(seed.values())
+def test_updated_since(editor_client, client, seed_ids):
+    assert ids(client, "updated_since=2026-11-26T12:00:00Z") == set(seed_ids.values())
     assert ids(client, "updated_since=2026-11-26T12:00:01Z") == set()
-    before = client.get(f"{FEED}{seed['fr_warns']}/").json()["updated_at"]
+    before = client.get(f"{FEED}{seed_ids['fr_warns']}/").json()["updated_at"]
     response = editor_client.patch(
-        f"/api/v1/diplomatic-statements/{seed['fr_warns']}/", {"notes": "Edited."}, format="json"
+        f"/api/v1/diplomatic-statements/{seed_ids['fr_warns']}/",
+        {"notes": "Edited."},
+        format="json",
     )
     assert response.status_code == 200
     changed_at = response.json()["updated_at"]
     assert changed_at > before
-    assert ids(client, f"updated_since={changed_at}") == {seed["fr_warns"]}
+    assert ids(client, f"updated_since={changed_at}") == {seed_ids["fr_warns"]}
     # A date-time without offset is UTC; a date alone is midnight.
-    assert ids(client, "updated_since=2026-11-26T12:00:01") == {seed["fr_warns"]}
+    assert ids(client, "updated_since=2026-11-26T12:00:01") == {seed_ids["fr_warns"]}
 
 
 @pytest.mark.parametrize(
@@ -127,7 +132,7 @@ def test_updated_since(editor_client, client, seed):
         ("created_at", lambda row: (row["created_at"], row["id"])),
     ],
 )
-def test_ordering(client, seed, ordering, key):
+def test_ordering(client, seed_ids, ordering, key):
     rows = client.get(f"{FEED}?ordering={ordering}").json()["results"]
     assert len(rows) == 8
     if key is None:  # nulls sort differently by database; the dated ones are in order
@@ -137,7 +142,7 @@ def test_ordering(client, seed, ordering, key):
     assert rows == sorted(rows, key=key, reverse=ordering.startswith("-"))
 
 
-def test_default_order_is_newest_first_with_id_tiebreaker(client, seed):
+def test_default_order_is_newest_first_with_id_tiebreaker(client, seed_ids):
     rows = client.get(FEED).json()["results"]
     keys = [(row["date"], row["id"]) for row in rows]
     assert keys == sorted(keys, reverse=True)
@@ -191,5 +196,5 @@ def test_invalid_value_asked_as_csv_is_still_a_json_error(client, db):
     assert "nope" in response.json()["kind"][0]
 
 
-def test_unknown_parameters_are_ignored_like_everywhere(client, seed):
+def test_unknown_parameters_are_ignored_like_everywhere(client, seed_ids):
     assert Action.objects.count() == len(ids(client, "colour=blue"))

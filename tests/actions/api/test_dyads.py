@@ -3,7 +3,7 @@
 import pytest
 
 
-def test_dyad_in_either_order(client, seed):
+def test_dyad_in_either_order(client, seed_ids):
     first = client.get("/api/v1/dyads/FR-ML/")
     second = client.get("/api/v1/dyads/ml-fr/")
     assert first.status_code == second.status_code == 200
@@ -13,7 +13,7 @@ def test_dyad_in_either_order(client, seed):
     assert first.json()["counts"] == second.json()["counts"]
 
 
-def test_dyad_actions_in_date_order_with_counts_by_kind_and_direction(client, seed):
+def test_dyad_actions_in_date_order_with_counts_by_kind_and_direction(client, seed_ids):
     body = client.get("/api/v1/dyads/FR-ML/").json()
     keys = [(row["date"], row["id"]) for row in body["results"]]
     assert keys == sorted(keys)
@@ -30,7 +30,7 @@ def test_dyad_actions_in_date_order_with_counts_by_kind_and_direction(client, se
     }
 
 
-def test_dyad_excludes_other_pairs_and_takes_the_filters(editor_client, client, seed):
+def test_dyad_excludes_other_pairs_and_takes_the_filters(editor_client, client, seed_ids):
     other = editor_client.post(
         "/api/v1/diplomatic-statements/",
         {"actor": "FR", "target": "DE", "date": "2025-09-20", "summary": "Elsewhere.",
@@ -47,7 +47,7 @@ def test_dyad_excludes_other_pairs_and_takes_the_filters(editor_client, client, 
     assert client.get("/api/v1/dyads/DE-FR/").json()["count"] == 1
 
 
-def test_dyad_pages(client, seed):
+def test_dyad_pages(client, seed_ids):
     response = client.get("/api/v1/dyads/FR-ML/?limit=3&ordering=-date")
     body = response.json()
     assert len(body["results"]) == 3 and body["count"] == 8

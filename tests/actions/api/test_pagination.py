@@ -3,9 +3,10 @@
 import re
 
 import pytest
-from conftest import result_ids
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from tests.actions.api.helpers import result_ids
 
 FEED = "/api/v1/actions/"
 
@@ -30,7 +31,7 @@ def walk(client, url, rel="next"):
     return pages
 
 
-def test_limit_offset_pages_with_count_and_link_header(client, seed):
+def test_limit_offset_pages_with_count_and_link_header(client, seed_ids):
     everything = result_ids(client.get(FEED))
     pages = walk(client, f"{FEED}?limit=3")
     assert [len(page.json()["results"]) for page in pages] == [3, 3, 2]
@@ -45,14 +46,14 @@ def test_limit_offset_pages_with_count_and_link_header(client, seed):
     assert "Link" not in client.get(f"{FEED}?limit=100")
 
 
-def test_limit_is_capped(client, seed):
+def test_limit_is_capped(client, seed_ids):
     response = client.get(f"{FEED}?limit=100000&offset=1")
     assert "limit=500" in response.json()["previous"]
 
 
 @pytest.mark.parametrize("limit", [1, 3, 8])
 @pytest.mark.parametrize("ordering", ["", "date", "-updated_at", "created_at"])
-def test_cursor_pages_match_the_offset_pages(client, seed, limit, ordering):
+def test_cursor_pages_match_the_offset_pages(client, seed_ids, limit, ordering):
     by_offset = result_ids(client.get(f"{FEED}?ordering={ordering}"))
     pages = walk(client, f"{FEED}?cursor=&limit={limit}&ordering={ordering}")
     assert [i for page in pages for i in result_ids(page)] == by_offset
@@ -65,20 +66,20 @@ def test_cursor_pages_match_the_offset_pages(client, seed, limit, ordering):
     ]
 
 
-def test_cursor_walks_ties_on_date_by_id(client, seed):
+def test_cursor_walks_ties_on_date_by_id(client, seed_ids):
     # Both French decisions are dated "2025" (stored as 2025-01-01): one page each.
     pages = walk(client, f"{FEED}?cursor=&limit=1&ordering=date")
-    assert result_ids(pages[0]) == [min(seed["fr_expels"], seed["fr_suspends"])]
-    assert result_ids(pages[1]) == [max(seed["fr_expels"], seed["fr_suspends"])]
+    assert result_ids(pages[0]) == [min(seed_ids["fr_expels"], seed_ids["fr_suspends"])]
+    assert result_ids(pages[1]) == [max(seed_ids["fr_expels"], seed_ids["fr_suspends"])]
 
 
-def test_cursor_keeps_the_filters(client, seed):
+def test_cursor_keeps_the_filters(client, seed_ids):
     pages = walk(client, f"{FEED}?cursor=&limit=1&actor=ML")
     assert len(pages) == 4
     assert all(page.json()["results"][0]["actor"]["code"] == "ML" for page in pages)
 
 
-def test_deep_cursor_page_costs_what_the_first_costs(client, seed):
+def test_deep_cursor_page_costs_what_the_first_costs(client, seed_ids):
     pages = walk(client, f"{FEED}?cursor=&limit=2")
     costs = []
     for url in (f"{FEED}?cursor=&limit=2", pages[-2].json()["next"]):
@@ -106,7 +107,7 @@ def test_bad_cursor_requests_are_400s(client, db, query, parameter):
     assert list(response.json()) == [parameter]
 
 
-def test_cursor_made_for_another_ordering_is_refused(client, seed):
+def test_cursor_made_for_another_ordering_is_refused(client, seed_ids):
     next_url = client.get(f"{FEED}?cursor=&limit=2&ordering=date").json()["next"]
     response = client.get(next_url.replace("ordering=date", "ordering=updated_at"))
     assert response.status_code == 400
@@ -143,7 +144,7 @@ CSV_LISTS = [url for url in LISTS if "dyads" not in url]  # the dyad has no CSV 
 @pytest.mark.parametrize(
     "url, csv", [(url, False) for url in LISTS] + [(url, True) for url in CSV_LISTS]
 )
-def test_list_queries_do_not_grow_with_the_page(client, seed, url, csv):
+def test_list_queries_do_not_grow_with_the_page(client, seed_ids, url, csv):
     separator = "&" if "?" in url else "?"
     url = f"{url}{separator}format=csv" if csv else url
     separator = "&" if "?" in url else "?"

@@ -11,25 +11,25 @@ def keys(response):
     return [set(row) for row in rows]
 
 
-def test_fields_on_the_feed(client, seed):
+def test_fields_on_the_feed(client, seed_ids):
     assert keys(client.get("/api/v1/actions/?fields=id,date")) == [{"id", "date"}] * 8
 
 
-def test_a_kind_field_on_the_feed_appears_where_the_kind_has_it(client, seed):
+def test_a_kind_field_on_the_feed_appears_where_the_kind_has_it(client, seed_ids):
     rows = client.get("/api/v1/actions/?fields=id,persons_count").json()["results"]
     shapes = {row["id"]: set(row) for row in rows}
-    assert shapes[seed["ml_expels"]] == {"id", "persons_count"}
-    assert shapes[seed["fr_warns"]] == {"id"}
+    assert shapes[seed_ids["ml_expels"]] == {"id", "persons_count"}
+    assert shapes[seed_ids["fr_warns"]] == {"id"}
 
 
-def test_omit_on_the_feed(client, seed):
-    full = keys(client.get(f"/api/v1/actions/{seed['ml_detains']}/"))[0]
-    lean = keys(client.get(f"/api/v1/actions/{seed['ml_detains']}/?omit=citations,notes"))[0]
+def test_omit_on_the_feed(client, seed_ids):
+    full = keys(client.get(f"/api/v1/actions/{seed_ids['ml_detains']}/"))[0]
+    lean = keys(client.get(f"/api/v1/actions/{seed_ids['ml_detains']}/?omit=citations,notes"))[0]
     assert lean == full - {"citations", "notes"}
 
 
-def test_nested_objects_keep_their_shape(client, seed):
-    row = client.get(f"/api/v1/detentions/{seed['ml_detains']}/?fields=actor,citations").json()
+def test_nested_objects_keep_their_shape(client, seed_ids):
+    row = client.get(f"/api/v1/detentions/{seed_ids['ml_detains']}/?fields=actor,citations").json()
     assert row["actor"] == {"code": "ML", "name": "Mali"}
     assert set(row["citations"][0]) == {"id", "source", "quote", "attribution"}
 
@@ -50,15 +50,15 @@ def test_nested_objects_keep_their_shape(client, seed):
         ("/api/v1/envoys/", "id,sending_state"),
     ],
 )
-def test_fields_and_omit_on_every_resource(client, seed, url, fields):
+def test_fields_and_omit_on_every_resource(client, seed_ids, url, fields):
     wanted = set(fields.split(","))
     assert all(shape == wanted for shape in keys(client.get(f"{url}?fields={fields}")))
     full = keys(client.get(url))[0]
     assert keys(client.get(f"{url}?omit={fields}"))[0] == full - wanted
 
 
-def test_fields_on_the_deletions_feed(editor_client, client, seed):
-    response = editor_client.delete(f"/api/v1/diplomatic-statements/{seed['fr_warns']}/")
+def test_fields_on_the_deletions_feed(editor_client, client, seed_ids):
+    response = editor_client.delete(f"/api/v1/diplomatic-statements/{seed_ids['fr_warns']}/")
     assert response.status_code == 204
     assert keys(client.get("/api/v1/deletions/?fields=key")) == [{"key"}]
 

@@ -8,7 +8,7 @@ import pytest
 URL = "/api/v1/stats/actions/"
 
 
-def test_group_by_year_and_kind(client, seed):
+def test_group_by_year_and_kind(client, seed_ids):
     body = client.get(f"{URL}?group_by=year,kind").json()
     assert body["group_by"] == ["year", "kind"]
     assert body["total"] == 8
@@ -20,7 +20,7 @@ def test_group_by_year_and_kind(client, seed):
     ]
 
 
-def test_group_by_actor_target_domain(client, seed):
+def test_group_by_actor_target_domain(client, seed_ids):
     body = client.get(f"{URL}?group_by=actor,target,domain").json()
     assert body["results"] == [
         {"actor": "FR", "target": "ML", "domain": None, "count": 3},
@@ -30,14 +30,14 @@ def test_group_by_actor_target_domain(client, seed):
     ]
 
 
-def test_default_groups_by_kind_and_filters_apply(client, seed):
+def test_default_groups_by_kind_and_filters_apply(client, seed_ids):
     body = client.get(f"{URL}?actor=FR&date_after=2025-08-01").json()
     assert body["group_by"] == ["kind"]
     assert body["results"] == [{"kind": "statement", "count": 2}]
     assert body["total"] == 2
 
 
-def test_stats_as_csv(client, seed):
+def test_stats_as_csv(client, seed_ids):
     response = client.get(f"{URL}?group_by=year,actor&format=csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(response.content.decode(), newline="")))

@@ -48,14 +48,14 @@ class Mirror:
         return changed, deletions
 
 
-def test_a_mirror_follows_changes_and_deletions(editor_client, client, seed):
+def test_a_mirror_follows_changes_and_deletions(editor_client, client, seed_ids):
     mirror = Mirror(client)
     changed, _ = mirror.sync()
     assert len(changed) == 8
 
     # Changes on the server: an edit, a new action, a deletion.
     assert editor_client.patch(
-        f"/api/v1/cooperation-suspensions/{seed['ml_ends_cooperation']}/",
+        f"/api/v1/cooperation-suspensions/{seed_ids['ml_ends_cooperation']}/",
         {"notes": "Confirmed by a second source."},
         format="json",
     ).status_code == 200
@@ -67,17 +67,17 @@ def test_a_mirror_follows_changes_and_deletions(editor_client, client, seed):
     )
     assert created.status_code == 201
     assert editor_client.delete(
-        f"/api/v1/diplomatic-statements/{seed['fr_warns']}/"
+        f"/api/v1/diplomatic-statements/{seed_ids['fr_warns']}/"
     ).status_code == 204
 
     changed, deletions = mirror.sync()
-    assert {row["id"] for row in changed} >= {seed["ml_ends_cooperation"], created.json()["id"]}
+    assert {row["id"] for row in changed} >= {seed_ids["ml_ends_cooperation"], created.json()["id"]}
     assert [(d["resource"], d["key"]) for d in deletions] == [
-        ("actions", str(seed["fr_warns"]))
+        ("actions", str(seed_ids["fr_warns"]))
     ]
     server = {row["id"]: row for row in fetch_all(client, "/api/v1/actions/?limit=500")}
     assert mirror.actions == server
-    assert seed["fr_warns"] not in mirror.actions
+    assert seed_ids["fr_warns"] not in mirror.actions
 
     # Nothing changed since: the next sync brings only the records at the watermark.
     changed, deletions = mirror.sync()
@@ -85,7 +85,7 @@ def test_a_mirror_follows_changes_and_deletions(editor_client, client, seed):
     assert mirror.actions == server
 
 
-def test_every_kind_of_deletion_leaves_a_tombstone(editor_client, seed):
+def test_every_kind_of_deletion_leaves_a_tombstone(editor_client, seed_ids):
     episode = editor_client.post(
         "/api/v1/episodes/", {"slug": "short-lived", "title": "Short-lived"}, format="json"
     )
@@ -98,7 +98,7 @@ def test_every_kind_of_deletion_leaves_a_tombstone(editor_client, seed):
     assert state.status_code == 201, state.content
     assert editor_client.delete("/api/v1/episodes/short-lived/").status_code == 204
     assert editor_client.delete("/api/v1/states/XA/").status_code == 204
-    assert editor_client.delete(f"/api/v1/detentions/{seed['ml_detains']}/").status_code == 409
+    assert editor_client.delete(f"/api/v1/detentions/{seed_ids['ml_detains']}/").status_code == 409
     assert list(Deletion.objects.values_list("resource", "key")) == [
         ("episodes", "short-lived"),
         ("states", "XA"),
@@ -107,20 +107,20 @@ def test_every_kind_of_deletion_leaves_a_tombstone(editor_client, seed):
     assert Deletion.objects.get(resource="episodes").uid is not None
 
 
-def test_a_cascade_and_a_queryset_delete_leave_tombstones(seed):
+def test_a_cascade_and_a_queryset_delete_leave_tombstones(seed_ids):
     from actions.models import Action, DiplomaticStatement
 
     # Deleting through the proxy model of a kind, as the admin does, in bulk.
-    DiplomaticStatement.objects.filter(pk=seed["fr_warns"]).delete()
-    Action.objects.filter(pk=seed["ml_ends_cooperation"]).delete()
+    DiplomaticStatement.objects.filter(pk=seed_ids["fr_warns"]).delete()
+    Action.objects.filter(pk=seed_ids["ml_ends_cooperation"]).delete()
     assert sorted(Deletion.objects.values_list("key", flat=True)) == sorted(
-        [str(seed["fr_warns"]), str(seed["ml_ends_cooperation"])]
+        [str(seed_ids["fr_warns"]), str(seed_ids["ml_ends_cooperation"])]
     )
 
 
-def test_deletions_feed_filters(editor_client, client, seed):
+def test_deletions_feed_filters(editor_client, client, seed_ids):
     before = quote(datetime.datetime.now(datetime.UTC).isoformat())
-    editor_client.delete(f"/api/v1/diplomatic-statements/{seed['fr_warns']}/")
+    editor_client.delete(f"/api/v1/diplomatic-statements/{seed_ids['fr_warns']}/")
     assert client.get(f"/api/v1/deletions/?deleted_since={before}").json()["count"] == 1
     assert client.get("/api/v1/deletions/?deleted_since=2999-01-01T00:00Z").json()["count"] == 0
     assert client.get("/api/v1/deletions/?resource=states").json()["count"] == 0
