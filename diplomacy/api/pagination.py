@@ -22,17 +22,11 @@ MAX_LIMIT = 500
 
 
 def parse_limit(request, name="limit", default=DEFAULT_LIMIT, maximum=MAX_LIMIT) -> int:
-    """The page size; a malformed one is a 400 (DRF silently uses the default)."""
-    raw = request.query_params.get(name)
-    if raw in (None, ""):
-        return default
+    """The page size, as DRF reads it: a malformed or non-positive one is the default."""
     try:
-        value = int(raw)
-    except ValueError:
-        raise ValidationError({name: [f"Expected a whole number, got {raw!r}."]}) from None
-    if value < 1:
-        raise ValidationError({name: ["Must be at least 1."]})
-    return min(value, maximum)
+        return pagination._positive_int(request.query_params[name], strict=True, cutoff=maximum)
+    except (KeyError, ValueError):
+        return default
 
 
 def link_header(links: dict[str, str | None]) -> str:
@@ -42,17 +36,6 @@ def link_header(links: dict[str, str | None]) -> str:
 class LimitOffsetPagination(pagination.LimitOffsetPagination):
     default_limit = DEFAULT_LIMIT
     max_limit = MAX_LIMIT
-
-    def get_limit(self, request):
-        return parse_limit(request, self.limit_query_param, self.default_limit, self.max_limit)
-
-    def get_offset(self, request):
-        raw = request.query_params.get(self.offset_query_param)
-        if raw in (None, ""):
-            return 0
-        if not raw.isdigit():
-            raise ValidationError({self.offset_query_param: ["Expected a whole number ≥ 0."]})
-        return int(raw)
 
     def get_links(self) -> dict[str, str | None]:
         return {"next": self.get_next_link(), "prev": self.get_previous_link()}
