@@ -1,7 +1,7 @@
 """The CSV columns of the action resources, episodes and sources; the export's rows."""
 
 from actions.models import KIND_MODELS, Action, Citation, Episode
-from diplomacy.api.tables import Table, lookup_expander, many_expander
+from diplomacy.api.tables import Table, many_expander, related_value
 
 ACTION_COLUMNS = {
     "id": "id",
@@ -14,7 +14,7 @@ ACTION_COLUMNS = {
     "announced_on": "announced_on",
     "summary": "summary",
     "notes": "notes",
-    "episode": "episode_id",
+    "episode": related_value(Episode, "slug", foreign_key="episode_id"),
     "in_response_to": "in_response_to_id",
     "cameo_code": "cameo_code",
 }
@@ -57,7 +57,7 @@ def _citations(rows):
 
 
 def action_table(kind_fields, *, envoys=True) -> Table:
-    expanders = [lookup_expander(column="episode", queryset=Episode.objects.all(), value="slug")]
+    expanders = []
     expanded = []
     if envoys:
         expanders.append(

@@ -1,6 +1,6 @@
 """The CSV columns of the actor resources and of the deletions feed."""
 
-from diplomacy.api.tables import Table, lookup_expander
+from diplomacy.api.tables import Table, related_value
 from diplomacy.models import Mission
 
 STATE_TABLE = Table(
@@ -38,15 +38,12 @@ ENVOY_TABLE = Table(
         "description": "description",
         "sending_state": "sending_state_id",
         "mission": "mission_id",
-        "mission_city": "mission_id",
+        "mission_city": related_value(Mission, "city", foreign_key="mission_id"),
         "title": "title",
         "category": "category",
         "created_at": "created_at",
         "updated_at": "updated_at",
     },
-    expanders=(
-        lookup_expander(column="mission_city", queryset=Mission.objects.all(), value="city"),
-    ),
 )
 
 DELETION_TABLE = Table(

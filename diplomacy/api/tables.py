@@ -1,13 +1,16 @@
 """Flat tables of the resources, for CSV and the bulk export.
 
-A table reads rows with `.values()` over the resource's own columns, then
-fills related columns with one query per relation for the whole batch: no
-serializer and no query per row, which keeps CSV pages and the streamed
-export cheap whatever their size.
+A table reads rows with `.values()` over the resource's own columns (a
+related record's key through a subquery, which `count()` drops), then fills
+list columns with one query per relation for the whole batch: no serializer
+and no query per row, which keeps CSV pages and the streamed export cheap
+whatever their size.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+from django.db.models import Expression, OuterRef, Subquery
 
 # Lists in a CSV cell are joined with this: it occurs in no id, code or URL
 # the dataset holds (a URL carries it percent-encoded).
@@ -16,8 +19,9 @@ LIST_SEPARATOR = "|"
 
 @dataclass(frozen=True)
 class Table:
-    # column name -> column of the model's own table (no joins: see GUIDE on count())
-    columns: dict[str, str]
+    # column name -> column of the model's own table, or an expression such as
+    # `related_value(...)`; no joins, which count() would keep (see the GUIDE)
+    columns: dict[str, str | Expression]
     # Functions that add related columns to a batch of rows in place, one query each.
     expanders: tuple[Callable[[list[dict]], None], ...] = ()
     # Columns the expanders add, in the order they appear after `columns`.
@@ -39,16 +43,22 @@ class Table:
         return [name for name in names if name not in self.csv_only]
 
     def values(self, queryset):
-        """The queryset as dicts of the table's own columns, keyed by column name."""
+        """The queryset as dicts of the table's columns (`rows()` names them)."""
         return queryset.prefetch_related(None).select_related(None).values(
-            *self.columns.values()
+            *[source for source in self.columns.values() if isinstance(source, str)],
+            **{
+                _alias(name): source
+                for name, source in self.columns.items()
+                if not isinstance(source, str)
+            },
         )
 
     def rows(self, records: Iterable[dict]) -> list[dict]:
-        rows = [
-            {name: record[source] for name, source in self.columns.items()}
-            for record in records
-        ]
+        keys = {
+            name: source if isinstance(source, str) else _alias(name)
+            for name, source in self.columns.items()
+        }
+        rows = [{name: record[key] for name, key in keys.items()} for record in records]
         if rows:
             for expand in self.expanders:
                 expand(rows)
@@ -69,19 +79,16 @@ def csv_cell(value):
     return value
 
 
-def lookup_expander(*, column, queryset, value, key="pk"):
-    """Replace the foreign key in `column` by another column of the related row
-    (an episode's slug for its id), with one query for the batch."""
+def _alias(column):
+    # `.values()` refuses an expression named like a model field ("episode").
+    return f"_table_{column}"
 
-    def expand(rows):
-        ids = {row[column] for row in rows if row[column] is not None}
-        if not ids:
-            return
-        mapping = dict(queryset.filter(**{f"{key}__in": ids}).values_list(key, value))
-        for row in rows:
-            row[column] = mapping.get(row[column])
 
-    return expand
+def related_value(model, value, *, foreign_key):
+    """A column of the related row (an episode's slug) through its foreign key."""
+    return Subquery(
+        model._base_manager.filter(pk=OuterRef(foreign_key)).order_by().values(value)[:1]
+    )
 
 
 def many_expander(*, column, queryset, owner, value):

@@ -89,8 +89,8 @@ def test_export_streams_in_batches(client, seed_ids, monkeypatch, format):
         after_first_batch = len(context.captured_queries)
         rest = list(chunks)
         total = len(context.captured_queries)
-    # One query opens the cursor; each batch adds one per related table
-    # (episode slugs, envoys, citations) for its three rows at most.
-    assert after_first_batch == 1 + 3
-    assert total == 1 + 3 * 3  # 8 actions: batches of 3, 3 and 2
+    # One query opens the cursor; each batch adds one per list column
+    # (envoys, citations) for its three rows at most.
+    assert after_first_batch == 1 + 2
+    assert total == 1 + 2 * 3  # 8 actions: batches of 3, 3 and 2
     assert [chunk.count(b"\n") for chunk in [first, *rest]] == [3, 3, 2]
