@@ -116,6 +116,7 @@ def test_cursor_made_for_another_ordering_is_refused(client, seed_ids):
 LISTS = [
     "/api/v1/actions/",
     "/api/v1/actions/?cursor=",
+    "/api/v1/actions/?state=FR&kind=statement,detention&date_after=2025-01-01",
     "/api/v1/persona-non-grata-declarations/",
     "/api/v1/cooperation-suspensions/",
     "/api/v1/detentions/",
