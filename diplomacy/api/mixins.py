@@ -11,12 +11,12 @@ from diplomacy.api.tables import Table
 READ_ACTIONS = {"list", "retrieve"}
 
 
-class DatasetViewMixin:
-    """Mixed into each resource's viewset, which names its flat `table` for CSV.
+class DatasetListMixin:
+    """Mixed into each list viewset, which names its flat `table` for CSV.
 
     CSV pages are read with the table's `.values()` (no serializer), paginated
     like JSON, with the links in the `Link` header and the total in
-    `X-Total-Count`.
+    `X-Total-Count`. `DatasetViewMixin` adds the CSV form of one record.
     """
 
     table: Table
@@ -76,6 +76,11 @@ class DatasetViewMixin:
         if count is not None and self.paginator is not None:
             response["X-Total-Count"] = str(count)
         return response
+
+
+
+class DatasetViewMixin(DatasetListMixin):
+    """For a resource with records (`/states/ML/`): CSV for the list and each record."""
 
     def retrieve(self, request, *args, **kwargs):
         if not self.renders_csv():

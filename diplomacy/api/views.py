@@ -1,6 +1,6 @@
 from rest_framework import mixins, viewsets
 
-from diplomacy.api.mixins import DatasetViewMixin
+from diplomacy.api.mixins import DatasetListMixin, DatasetViewMixin
 from diplomacy.api.resource_tables import (
     DELETION_TABLE,
     ENVOY_TABLE,
@@ -56,7 +56,7 @@ class EnvoyViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     table = ENVOY_TABLE
 
 
-class DeletionViewSet(DatasetViewMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class DeletionViewSet(DatasetListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Tombstones of deleted records, oldest first: what a syncing copy must delete.
 
     Delete a local record when its `updated_at` is not later than `deleted_at`

@@ -134,4 +134,4 @@ def test_csv_is_offered_for_reads_only(editor_client, client, seed_ids):
         "/api/v1/episodes/?format=csv", {"slug": "x", "title": "X"}, format="json"
     )
     assert response.status_code == 404
-    assert response["Content-Type"].startswith("application/json")
+    assert "json" in response["Content-Type"]

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.api_helpers import error_fields
+
 
 def keys(response):
     assert response.status_code == 200, response.content
@@ -75,7 +77,7 @@ def test_fields_on_the_deletions_feed(editor_client, client, seed_ids):
 def test_unknown_field_is_a_400(client, db, query, parameter):
     response = client.get(f"/api/v1/actions/?{query}")
     assert response.status_code == 400
-    assert list(response.json()) == [parameter]
+    assert error_fields(response) == [parameter]
     assert client.get(f"/api/v1/states/ML/?{query}").status_code == 400
 
 

@@ -5,6 +5,8 @@ import io
 
 import pytest
 
+from tests.api_helpers import error_fields
+
 URL = "/api/v1/stats/actions/"
 
 
@@ -56,4 +58,4 @@ def test_stats_as_csv(client, seed_ids):
 def test_bad_parameters_are_400s(client, db, query, parameter):
     response = client.get(f"{URL}?{query}")
     assert response.status_code == 400
-    assert list(response.json()) == [parameter]
+    assert error_fields(response) == [parameter]

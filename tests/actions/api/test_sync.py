@@ -126,3 +126,7 @@ def test_deletions_feed_filters(editor_client, client, seed_ids):
     assert client.get("/api/v1/deletions/?resource=states").json()["count"] == 0
     assert client.get("/api/v1/deletions/?resource=planets").status_code == 400
     assert client.get("/api/v1/deletions/?deleted_since=soon").status_code == 400
+
+
+def test_deletions_are_a_feed_without_records(client, db):
+    assert client.get("/api/v1/deletions/1/").status_code == 404

@@ -4,6 +4,7 @@ import pytest
 
 from actions.models import Episode, Source
 from diplomacy.models import Envoy, Mission, State
+from tests.api_helpers import error_fields
 
 
 def results(client, url):
@@ -85,7 +86,7 @@ def test_updated_since_on_every_list(client, db, url):
     assert client.get(f"{url}?updated_since=2999-01-01T00:00:00Z").json()["count"] == 0
     response = client.get(f"{url}?updated_since=tomorrow")
     assert response.status_code == 400
-    assert list(response.json()) == ["updated_since"]
+    assert error_fields(response) == ["updated_since"]
 
 
 def test_updated_since_sees_an_edit_of_each_resource(editor_client, client, db):
@@ -125,4 +126,4 @@ def test_updated_since_sees_an_edit_of_each_resource(editor_client, client, db):
 def test_invalid_values_are_400s_naming_the_parameter(client, db, url, parameter):
     response = client.get(url)
     assert response.status_code == 400
-    assert list(response.json()) == [parameter]
+    assert error_fields(response) == [parameter]
