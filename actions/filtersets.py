@@ -41,6 +41,13 @@ class CameoPrefixFilter(django_filters.Filter):
 
     field_class = CameoPrefixesField
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # As for KeysFilter: an overridden schema drops help_text otherwise.
+        extend_schema_field(
+            {"type": "string", "description": kwargs.get("help_text", "")}
+        )(self)
+
     def filter(self, qs, value):
         if not value:
             return qs

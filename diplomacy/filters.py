@@ -70,6 +70,11 @@ class KeysFilter(django_filters.Filter):
             queryset=queryset, key=key, normalize=normalize, label_plural=label_plural
         )
         super().__init__(*args, **kwargs)
+        # drf-spectacular ignores help_text when a filter's schema is overridden:
+        # give each filter its own, with the description in it.
+        extend_schema_field(
+            {"type": "string", "description": kwargs.get("help_text", "")}
+        )(self)
 
     def filter(self, qs, value):
         if not value:
@@ -116,6 +121,13 @@ class StrictBooleanField(forms.Field):
 @extend_schema_field(OpenApiTypes.BOOL)
 class BooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # As for KeysFilter: an overridden schema drops help_text otherwise.
+        extend_schema_field(
+            {"type": "boolean", "description": kwargs.get("help_text", "")}
+        )(self)
 
 
 class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):

@@ -23,8 +23,8 @@ from diplomacy.models import State
 class DyadCountSerializer(serializers.Serializer):
     actor = serializers.CharField(help_text="ISO code of the acting state.")
     target = serializers.CharField(help_text="ISO code of the target state.")
-    kind = serializers.CharField()
-    count = serializers.IntegerField()
+    kind = serializers.CharField(help_text="The kind of action.")
+    count = serializers.IntegerField(help_text="Number of such actions.")
 
 
 @extend_schema_field(ActionFeedSchema)
@@ -38,8 +38,12 @@ class DyadSerializer(serializers.Serializer):
     states = StateBriefSerializer(many=True, help_text="The two states, in the order asked.")
     counts = DyadCountSerializer(many=True, help_text="Actions by direction and kind.")
     count = serializers.IntegerField(help_text="Number of matching actions.")
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
+    next = serializers.URLField(
+        allow_null=True, help_text="URL of the next page; null on the last."
+    )
+    previous = serializers.URLField(
+        allow_null=True, help_text="URL of the previous page; null on the first."
+    )
     results = serializers.ListField(child=ActionFeedField(), help_text="A page of actions.")
 
 
@@ -50,6 +54,12 @@ class DyadSerializer(serializers.Serializer):
         description="`FR-ML` and `ML-FR` are the same dyad. Takes the filters of the "
         "actions feed (dates, kinds...) and limit/offset; `ordering` defaults to `date`.",
         parameters=[
+            OpenApiParameter(
+                "pair",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="Two ISO codes joined by a hyphen, in either order: FR-ML.",
+            ),
             OpenApiParameter("limit", OpenApiTypes.INT, description="Page size (max 500)."),
             OpenApiParameter("offset", OpenApiTypes.INT, description="Skip this many actions."),
         ],

@@ -262,7 +262,7 @@ class TimelineEntrySerializer(ActionBriefSerializer):
 
 
 class TimelineSerializer(serializers.Serializer):
-    episode = EpisodeBriefSerializer()
+    episode = EpisodeBriefSerializer(help_text="The episode.")
     actions = TimelineEntrySerializer(
         many=True, help_text="In date order, each after the action it answers."
     )

@@ -53,7 +53,10 @@ class ActionStatsFilterSet(ActionFilterSet):
 class ActionStatsSerializer(serializers.Serializer):
     """The response, for the schema."""
 
-    group_by = serializers.ListField(child=serializers.ChoiceField(choices=list(GROUPS)))
+    group_by = serializers.ListField(
+        child=serializers.ChoiceField(choices=list(GROUPS)),
+        help_text="The dimensions of the groups, in the order asked.",
+    )
     total = serializers.IntegerField(help_text="Number of matching actions.")
     results = serializers.ListField(
         child=serializers.DictField(),

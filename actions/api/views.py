@@ -146,6 +146,14 @@ class DiplomaticStatementViewSet(DatasetViewMixin, viewsets.ModelViewSet):
         "and what answered it",
         description="Date order, except that an action always comes after the action "
         "it answers (an imprecise date is stored as the first day of its period).",
+        parameters=[
+            OpenApiParameter(
+                "slug",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="Slug of the episode, e.g. france-mali-2025.",
+            )
+        ],
         responses=TimelineSerializer,
         filters=False,
     )

@@ -50,6 +50,9 @@ class StateSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mod
             "ended_on",
             "updated_at",
         ]
+        extra_kwargs = {
+            "updated_at": {"help_text": "When the record was last created or changed (UTC)."}
+        }
 
     def validate_code(self, value):
         value = value.upper()
@@ -107,3 +110,4 @@ class DeletionSerializer(SparseFieldsetMixin, serializers.ModelSerializer):
     class Meta:
         model = Deletion
         fields = ["resource", "key", "uid", "deleted_at"]
+        extra_kwargs = {"deleted_at": {"help_text": "When the record was deleted (UTC)."}}

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 
 from diplomacy.api.mixins import DatasetListMixin, DatasetViewMixin
@@ -56,6 +57,15 @@ class EnvoyViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     table = ENVOY_TABLE
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="List deleted records (tombstones), oldest first",
+        description="Every deletion of a state, mission, envoy, episode, source or "
+        "action, whatever deleted it. With `updated_since` (or `deleted_since`), what "
+        "a syncing copy must delete: the record whose `key` matches, if its local "
+        "`updated_at` is not later than `deleted_at`. See the README's sync recipe.",
+    )
+)
 class DeletionViewSet(DatasetListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Tombstones of deleted records, oldest first: what a syncing copy must delete.
 
