@@ -22,6 +22,7 @@ $(STAMP): requirements.txt | $(BIN)/python
 data: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_states
+	$(BIN)/python manage.py create_editors_group
 	$(BIN)/python manage.py loaddata fixtures/*.json
 
 run: data

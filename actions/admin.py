@@ -9,6 +9,14 @@ from actions.models import (
     Episode,
     Source,
 )
+from actions.resources import (
+    KIND_RESOURCES,
+    ActionResource,
+    CitationResource,
+    EpisodeResource,
+    SourceResource,
+)
+from diplomacy.admin_import_export import ImportExportAdmin
 
 COMMON_FIELDSETS = [
     (None, {"fields": ["actor", "target", "summary", "notes"]}),
@@ -49,14 +57,20 @@ class CitationInline(admin.StackedInline):
     fields = ["source", "quote", "attribution"]
 
 
-class KindAdmin(admin.ModelAdmin):
+class KindAdmin(ImportExportAdmin):
     """The admin of one kind of action."""
 
     form = ActionAdminForm
     inlines = [CitationInline]
     date_hierarchy = "date"
     list_display = ["date", "date_precision", "actor_to_target", "summary_start"]
-    list_filter = ["date_precision", "actor", "target", "episode"]
+    # Only the states that appear in actions: a list of every ISO state is no filter.
+    list_filter = [
+        "date_precision",
+        ("actor", admin.RelatedOnlyFieldListFilter),
+        ("target", admin.RelatedOnlyFieldListFilter),
+        "episode",
+    ]
     search_fields = ["summary", "notes", "citations__quote"]
     autocomplete_fields = ["actor", "target", "episode", "in_response_to"]
     list_select_related = ["actor", "target"]
@@ -75,6 +89,9 @@ class KindAdmin(admin.ModelAdmin):
                 {"fields": ["kind", "uid", "created_at", "updated_at"], "classes": ["collapse"]},
             ),
         ]
+
+    def get_resource_classes(self, request):
+        return [KIND_RESOURCES[self.model.KIND]]
 
     def get_autocomplete_fields(self, request):
         fields = list(super().get_autocomplete_fields(request))
@@ -103,7 +120,11 @@ class ActionAdmin(KindAdmin):
 
     form = forms.ModelForm
     list_display = ["date", "kind", "actor_to_target", "summary_start"]
-    list_filter = ["kind", "date_precision", "actor", "target", "episode"]
+    list_filter = ["kind", *KindAdmin.list_filter]
+    resource_classes = [ActionResource]
+
+    def get_resource_classes(self, request):
+        return self.resource_classes
 
     def get_fieldsets(self, request, obj=None):
         return [(None, {"fields": ["kind"]}), *COMMON_FIELDSETS]
@@ -116,23 +137,26 @@ class ActionAdmin(KindAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(admin.ModelAdmin):
+class EpisodeAdmin(ImportExportAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
+    resource_classes = [EpisodeResource]
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ImportExportAdmin):
     list_display = ["publisher", "title", "published_on", "language"]
     list_filter = ["language", "publisher"]
     search_fields = ["publisher", "title", "url"]
     date_hierarchy = "published_on"
+    resource_classes = [SourceResource]
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(ImportExportAdmin):
     list_display = ["__str__", "attribution"]
     search_fields = ["quote", "attribution", "source__title", "source__publisher"]
     autocomplete_fields = ["action", "source"]
     list_select_related = ["source"]
+    resource_classes = [CitationResource]

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 
 def action_validate_envoys(*, kind_model, target, envoys, persons_count) -> None:
     """Raise a ValidationError keyed by field if the envoys do not fit the action."""
-    envoys = list(envoys)
+    # The same envoy sent twice is one link, one person.
+    envoys = list(dict.fromkeys(envoys))
     if envoys and not kind_model.HAS_ENVOYS:
         raise ValidationError({"envoys": "This kind of action has no envoys."})
     if target is not None:

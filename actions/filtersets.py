@@ -12,6 +12,7 @@ from actions.choices import ActionKind, CooperationDomain, Grounds, StatementTyp
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.filters import (
     ChoicesFilter,
+    DateFilter,
     KeysFilter,
     StableOrderingFilter,
     StateCodesFilter,
@@ -75,13 +76,13 @@ class ActionFilterSet(django_filters.FilterSet):
         help_text="Two ISO codes, `FR,ML`: actions between them, in either direction.",
     )
     kind = ChoicesFilter(choices=ActionKind.choices, help_text="Kinds, comma-separated.")
-    date_after = django_filters.DateFilter(
+    date_after = DateFilter(
         field_name="date",
         lookup_expr="gte",
         help_text="YYYY-MM-DD, inclusive. Imprecise dates count as the first day "
         "of their month or year.",
     )
-    date_before = django_filters.DateFilter(
+    date_before = DateFilter(
         field_name="date", lookup_expr="lte", help_text="YYYY-MM-DD, inclusive."
     )
     episode = KeysFilter(
@@ -166,10 +167,10 @@ class SourceFilterSet(django_filters.FilterSet):
     language = WordsFilter(
         field_name="language", help_text="ISO 639-1 codes, comma-separated."
     )
-    published_after = django_filters.DateFilter(
+    published_after = DateFilter(
         field_name="published_on", lookup_expr="gte", help_text="YYYY-MM-DD, inclusive."
     )
-    published_before = django_filters.DateFilter(
+    published_before = DateFilter(
         field_name="published_on", lookup_expr="lte", help_text="YYYY-MM-DD, inclusive."
     )
     updated_since = UpdatedSinceFilter()

@@ -32,9 +32,12 @@ class EpisodeManager(models.Manager):
 class Episode(Record):
     """A diplomatic crisis: the actions that belong together."""
 
-    slug = models.SlugField(max_length=100, unique=True)
-    title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True)
+    slug = models.SlugField(
+        max_length=100, unique=True,
+        help_text="Public key of the episode in URLs, e.g. france-mali-2025.",
+    )
+    title = models.CharField(max_length=200, help_text="One line: who did what to whom.")
+    summary = models.TextField(blank=True, help_text="What happened, with its context.")
 
     objects = EpisodeManager()
 
@@ -51,13 +54,19 @@ class Episode(Record):
 class Source(Record):
     """A published report that actions are cited to."""
 
-    publisher = models.CharField(max_length=200)
+    publisher = models.CharField(
+        max_length=200, help_text='News agency, outlet or government, e.g. "AFP".'
+    )
     title = models.CharField(
         max_length=500,
         help_text="In [square brackets] where the title is supplied by the editors.",
     )
-    url = models.URLField("URL", max_length=500, blank=True)
-    published_on = models.DateField(null=True, blank=True)
+    url = models.URLField(
+        "URL", max_length=500, blank=True, help_text="Where the report can be read."
+    )
+    published_on = models.DateField(
+        null=True, blank=True, help_text="Date of publication of the report."
+    )
     language = models.CharField(
         max_length=8, blank=True, help_text="ISO 639-1 code, e.g. fr, en."
     )
@@ -100,7 +109,10 @@ def _required_for(kind, *, condition, field, message):
 class Action(Record):
     """A diplomatic action of one state towards another."""
 
-    kind = models.CharField(max_length=30, choices=ActionKind.choices, db_index=True)
+    kind = models.CharField(
+        max_length=30, choices=ActionKind.choices, db_index=True,
+        help_text="Kind of action; set by the resource it is written through.",
+    )
     actor = models.ForeignKey(
         State, on_delete=models.PROTECT, related_name="actions_taken",
         help_text="The state that acts.",
@@ -115,17 +127,19 @@ class Action(Record):
         "first day of its month or year.",
     )
     date_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY,
+        help_text="How much of the date is known: the day, only the month, or only the year.",
     )
     announced_on = models.DateField(
         null=True, blank=True, help_text="When the action was made public, if later."
     )
-    summary = models.TextField()
+    summary = models.TextField(help_text="What was done, in one or two sentences.")
     notes = models.TextField(
         blank=True, help_text="Editors' notes: uncertainties, conflicting reports."
     )
     episode = models.ForeignKey(
-        Episode, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+        Episode, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions",
+        help_text="The episode (crisis) the action belongs to.",
     )
     in_response_to = models.ForeignKey(
         "self",
@@ -152,21 +166,36 @@ class Action(Record):
         null=True, blank=True,
         help_text="How many persons were declared persona non grata, named or not.",
     )
-    grounds = models.CharField(max_length=30, choices=Grounds.choices, blank=True)
+    grounds = models.CharField(
+        max_length=30, choices=Grounds.choices, blank=True,
+        help_text="Reason given for the declaration (unspecified if none was stated).",
+    )
     leave_by = models.DateField(null=True, blank=True, help_text="Deadline to leave.")
-    departed_on = models.DateField(null=True, blank=True)
+    departed_on = models.DateField(
+        null=True, blank=True, help_text="When the persons declared left the country."
+    )
 
     # Cooperation suspension
-    domain = models.CharField(max_length=30, choices=CooperationDomain.choices, blank=True)
-    resumed_on = models.DateField(null=True, blank=True)
+    domain = models.CharField(
+        max_length=30, choices=CooperationDomain.choices, blank=True,
+        help_text="Domain of the suspended cooperation.",
+    )
+    resumed_on = models.DateField(
+        null=True, blank=True, help_text="When the cooperation resumed, if it did."
+    )
 
     # Detention
-    accusation = models.TextField(blank=True)
-    released_on = models.DateField(null=True, blank=True)
+    accusation = models.TextField(
+        blank=True, help_text="What the detaining state accuses the envoys of."
+    )
+    released_on = models.DateField(
+        null=True, blank=True, help_text="When the envoys were released, if they were."
+    )
 
     # Diplomatic statement
     statement_type = models.CharField(
-        max_length=30, choices=StatementType.choices, blank=True
+        max_length=30, choices=StatementType.choices, blank=True,
+        help_text="What the statement does: denounce, accuse, demand, threaten.",
     )
 
     class Meta:
@@ -255,10 +284,9 @@ class Action(Record):
         ]
 
     def __str__(self):
-        return (
-            f"{self.date:%Y-%m-%d} {self.actor_id} → {self.target_id}: "
-            f"{self.get_kind_display()}"
-        )
+        # An action being entered or imported may not have a date yet.
+        date = f"{self.date:%Y-%m-%d}" if self.date else "undated"
+        return f"{date} {self.actor_id} → {self.target_id}: {self.get_kind_display()}"
 
     def save(self, *args, **kwargs):
         self.normalize()
@@ -279,17 +307,25 @@ class Action(Record):
         self._clean_response()
 
     def _clean_response(self):
-        earlier = self.in_response_to
-        if earlier is None or not self.date:
+        if not self.date:
             return
-        if self.pk and earlier.pk == self.pk:
-            return  # reported by the database constraint
         # With imprecise dates, an answer is impossible only when its latest
         # possible day precedes the earliest possible day of what it answers.
-        if period_end(self.date, self.date_precision) < earlier.date:
-            raise ValidationError(
-                {"in_response_to": "An action can only respond to an earlier action."}
-            )
+        earlier = self.in_response_to
+        if earlier is not None and not (self.pk and earlier.pk == self.pk):
+            # (An action answering itself is reported by the database constraint.)
+            if period_end(self.date, self.date_precision) < earlier.date:
+                raise ValidationError(
+                    {"in_response_to": "An action can only respond to an earlier action."}
+                )
+        if self.pk:
+            # Moving an action must not put it after the actions that answer it.
+            answers = Action.objects.filter(in_response_to=self.pk).exclude(pk=self.pk)
+            for answer in answers.only("date", "date_precision", "kind", "actor", "target"):
+                if answer.period_end < self.date:
+                    raise ValidationError(
+                        {"date": f"Cannot be after an action that responds to it ({answer})."}
+                    )
 
     @property
     def period_end(self):
@@ -381,8 +417,14 @@ KIND_MODELS = {
 class Citation(Record):
     """What a source says about an action."""
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="citations",
+        help_text="The action the source reports.",
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="citations",
+        help_text="The report cited.",
+    )
     quote = models.TextField(blank=True, help_text="The passage, in its original language.")
     attribution = models.CharField(
         max_length=300,

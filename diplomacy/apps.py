@@ -6,6 +6,7 @@ class DiplomacyConfig(AppConfig):
     verbose_name = "States, missions and envoys"
 
     def ready(self):
+        from diplomacy import checks  # noqa: F401  (registers deployment checks)
         from diplomacy.api import schema  # noqa: F401  (registers schema extensions)
         from diplomacy.deletions import deletions_track
         from diplomacy.models import Envoy, Mission, State

@@ -22,6 +22,10 @@ class KeysField(forms.CharField):
     """Comma-separated keys of records (ids, codes, slugs), each checked to exist;
     cleaned to the records' primary keys."""
 
+    # More keys would only make a query too large for the database
+    # (PostgreSQL takes at most 65,535 parameters); there are fewer states.
+    max_keys = 300
+
     def __init__(self, *, queryset, key, normalize, label_plural, exactly=None, **kwargs):
         self.queryset = queryset
         self.key = key
@@ -38,6 +42,8 @@ class KeysField(forms.CharField):
             keys = sorted({self.normalize(part) for part in split_commas(value)})
         except ValueError as error:
             raise forms.ValidationError(f"Not a list of {self.label_plural}: {value!r}.") from error
+        if len(keys) > self.max_keys:
+            raise forms.ValidationError(f"At most {self.max_keys} {self.label_plural}.")
         if self.exactly is not None and len(keys) != self.exactly:
             raise forms.ValidationError(
                 f"Give exactly {self.exactly} different {self.label_plural}, comma-separated."
@@ -130,7 +136,36 @@ class BooleanFilter(django_filters.Filter):
         )(self)
 
 
-class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+class NotBlankMixin:
+    """A parameter given empty (`?date_after=`) is an error, not a filter left out.
+
+    A date or a time has no empty value; the schema says so, and a client
+    that sends one has lost its value on the way.
+    """
+
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError("Give a value, or leave the parameter out.")
+        return super().clean(value)
+
+
+class NotBlankDateField(NotBlankMixin, forms.DateField):
+    pass
+
+
+class NotBlankDateTimeField(NotBlankMixin, django_filters.fields.IsoDateTimeField):
+    pass
+
+
+class DateFilter(django_filters.DateFilter):
+    field_class = NotBlankDateField
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = NotBlankDateTimeField
+
+
+class UpdatedSinceFilter(DateTimeFilter):
     """Records created or changed at or after a moment: the key of incremental sync."""
 
     def __init__(self, *args, **kwargs):

@@ -7,6 +7,7 @@ from diplomacy.deletions import TRACKED, Deletion
 from diplomacy.filters import (
     BooleanFilter,
     ChoicesFilter,
+    DateTimeFilter,
     KeysFilter,
     StableOrderingFilter,
     StateCodesFilter,
@@ -73,7 +74,7 @@ def _tracked_resources():
 
 class DeletionFilterSet(django_filters.FilterSet):
     resource = ChoicesFilter(choices=_tracked_resources, help_text="Resources, comma-separated.")
-    deleted_since = django_filters.IsoDateTimeFilter(
+    deleted_since = DateTimeFilter(
         field_name="deleted_at",
         lookup_expr="gte",
         help_text="ISO 8601 date-time: deletions at or after it.",

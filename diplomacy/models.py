@@ -38,7 +38,9 @@ class State(models.Model):
         max_length=3, blank=True, help_text="ISO 3166-1 numeric code (as UN M49)."
     )
     name = models.CharField(max_length=100, help_text="Common name in English.")
-    official_name = models.CharField(max_length=200, blank=True)
+    official_name = models.CharField(
+        max_length=200, blank=True, help_text="Official (long) name in English, if different."
+    )
     is_historic = models.BooleanField(
         default=False, help_text="The state no longer exists (ISO 3166-3)."
     )
@@ -80,13 +82,17 @@ class Mission(Record):
     """A diplomatic or consular post of one state in another."""
 
     sending_state = models.ForeignKey(
-        State, on_delete=models.PROTECT, related_name="missions_sent"
+        State, on_delete=models.PROTECT, related_name="missions_sent",
+        help_text="The state the mission represents.",
     )
     receiving_state = models.ForeignKey(
-        State, on_delete=models.PROTECT, related_name="missions_received"
+        State, on_delete=models.PROTECT, related_name="missions_received",
+        help_text="The state where the mission is.",
     )
-    kind = models.CharField(max_length=20, choices=MissionKind.choices)
-    city = models.CharField(max_length=100)
+    kind = models.CharField(
+        max_length=20, choices=MissionKind.choices, help_text="Kind of post."
+    )
+    city = models.CharField(max_length=100, help_text="City where the post is, in English.")
 
     class Meta:
         ordering = ["sending_state", "receiving_state", "kind", "city", "id"]
@@ -120,11 +126,17 @@ class Envoy(Record):
         blank=True,
         help_text='Who the person is when unnamed, e.g. "member of the embassy staff".',
     )
-    sending_state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="envoys")
-    mission = models.ForeignKey(
-        Mission, on_delete=models.PROTECT, related_name="envoys", null=True, blank=True
+    sending_state = models.ForeignKey(
+        State, on_delete=models.PROTECT, related_name="envoys",
+        help_text="The state the envoy represents.",
     )
-    title = models.CharField(max_length=200, blank=True)
+    mission = models.ForeignKey(
+        Mission, on_delete=models.PROTECT, related_name="envoys", null=True, blank=True,
+        help_text="The mission the envoy belongs to, if known.",
+    )
+    title = models.CharField(
+        max_length=200, blank=True, help_text='Rank or function, e.g. "first secretary".'
+    )
     category = models.CharField(
         max_length=30,
         choices=EnvoyCategory.choices,

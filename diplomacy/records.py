@@ -18,6 +18,11 @@ class Record(models.Model):
     that merely happens to have the same integer id.
     """
 
+    # Declared only to describe it: the same column as DEFAULT_AUTO_FIELD.
+    id = models.BigAutoField(
+        primary_key=True,
+        help_text="Identifier of the record in this copy of the dataset (see uid).",
+    )
     uid = models.UUIDField(
         "stable identifier",
         default=uuid.uuid4,
@@ -25,8 +30,12 @@ class Record(models.Model):
         editable=False,
         help_text="Identifier of the record in every copy of the dataset.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(
+        auto_now_add=True, help_text="When the record was entered into the dataset."
+    )
+    updated_at = models.DateTimeField(
+        auto_now=True, db_index=True, help_text="When the record was last changed."
+    )
 
     objects = RecordManager()
 

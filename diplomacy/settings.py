@@ -5,6 +5,19 @@ DJANGO_SECRET_KEY      required when DJANGO_DEBUG is off
 DJANGO_ALLOWED_HOSTS   comma-separated host names
 DATABASE_URL           e.g. postgres://postgres@127.0.0.1:5432/diplomacy;
                        SQLite file db.sqlite3 when unset
+REDIS_URL              e.g. redis://127.0.0.1:6379/0: the cache shared by every
+                       worker, where request rates are counted; a cache local
+                       to each process when unset (development only)
+
+Hardening, each with a default fit for production:
+DJANGO_THROTTLE_ANON   requests per client IP for anonymous clients ("1200/minute")
+DJANGO_THROTTLE_USER   requests per authenticated user ("6000/minute")
+DJANGO_NUM_PROXIES     reverse proxies in front of the app that append to
+                       X-Forwarded-For (0: the client's address is REMOTE_ADDR)
+DJANGO_MAX_BODY_BYTES  largest request body accepted (1048576); larger: 413
+DJANGO_DB_STATEMENT_TIMEOUT_MS   PostgreSQL statement timeout (10000; 0: none)
+DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD,
+DJANGO_SECURE_PROXY_SSL_HEADER (e.g. HTTP_X_FORWARDED_PROTO)   HTTPS (production)
 """
 
 import os
@@ -21,6 +34,16 @@ def env_flag(name: str, default: bool) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}.") from error
 
 
 DEBUG = env_flag("DJANGO_DEBUG", default=False)
@@ -53,12 +76,14 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "import_export",
     "diplomacy",
     "actions",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "diplomacy.api.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,6 +119,40 @@ DATABASES = {
     )
 }
 
+STATEMENT_TIMEOUT_MS = env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 10_000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and STATEMENT_TIMEOUT_MS:
+    # A runaway query is cancelled by the server instead of holding a worker
+    # and a connection (libpq's options: run as a SET on every connection).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    )
+
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "diplomacy"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Request bodies: Django's own limit for forms, and the API's through
+# RequestBodyLimitMiddleware (DRF's JSON parser does not apply Django's).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_MAX_BODY_BYTES", 1024 * 1024)
+
+# HTTPS in production; off in development, where runserver speaks plain HTTP.
+SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["DJANGO_SECURE_PROXY_SSL_HEADER"], "https")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -121,14 +180,28 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
+    # JSON only: the API takes no files, and form encoding cannot tell an empty
+    # string from a missing value (DRF reads "" as null for a date).
+    "DEFAULT_PARSER_CLASSES": ["diplomacy.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "diplomacy.api.pagination.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "diplomacy.api.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "EXCEPTION_HANDLER": "diplomacy.api.exceptions.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "diplomacy.api.throttling.AnonRateThrottle",
+        "diplomacy.api.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("DJANGO_THROTTLE_ANON", "1200/minute"),
+        "user": os.environ.get("DJANGO_THROTTLE_USER", "6000/minute"),
+    },
+    # Without it DRF takes a client's X-Forwarded-For at its word, and a client
+    # could dodge its rate limit by sending a new one with each request.
+    "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -144,6 +217,9 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Tags and operation ids from the resource (`actions`, `actions_list`), not
+    # from the version prefix: the docs group operations by resource.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -153,6 +229,10 @@ SPECTACULAR_SETTINGS = {
         "MissionKindEnum": "diplomacy.choices.MissionKind",
         "DatePrecisionEnum": "actions.choices.DatePrecision",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "diplomacy.api.problem_schema.add_problem_responses",
+    ],
 }
 
 LOGGING = {
@@ -160,4 +240,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Unhandled exceptions of the API, with their traceback (answered 500).
+    "loggers": {"diplomacy.api": {"level": "ERROR"}},
 }

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -40,6 +41,22 @@ def seed_data(transactional_db):
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_local_cache(settings):
+    """Each test starts with an empty cache in its own process.
+
+    Request rates are counted in the cache: one test's requests never
+    throttle another's, and no test writes to a Redis named by REDIS_URL.
+    """
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tests",
+        }
+    }
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from django.db.models import Count, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiExample,
     OpenApiParameter,
     extend_schema,
     extend_schema_field,
@@ -18,6 +19,8 @@ from actions.models import Action
 from diplomacy.api.pagination import LimitOffsetPagination
 from diplomacy.api.serializers import StateBriefSerializer
 from diplomacy.models import State
+
+PAIR = "[A-Za-z]{2,4}-[A-Za-z]{2,4}"
 
 
 class DyadCountSerializer(serializers.Serializer):
@@ -56,9 +59,10 @@ class DyadSerializer(serializers.Serializer):
         parameters=[
             OpenApiParameter(
                 "pair",
-                OpenApiTypes.STR,
+                {"type": "string", "pattern": f"^{PAIR}$"},
                 OpenApiParameter.PATH,
                 description="Two ISO codes joined by a hyphen, in either order: FR-ML.",
+                examples=[OpenApiExample("France and Mali", value="FR-ML")],
             ),
             OpenApiParameter("limit", OpenApiTypes.INT, description="Page size (max 500)."),
             OpenApiParameter("offset", OpenApiTypes.INT, description="Skip this many actions."),
@@ -74,7 +78,7 @@ class DyadViewSet(viewsets.GenericViewSet):
     pagination_class = LimitOffsetPagination
     lookup_field = "pair"
     lookup_url_kwarg = "pair"
-    lookup_value_regex = "[A-Za-z]{2,4}-[A-Za-z]{2,4}"
+    lookup_value_regex = PAIR
 
     def retrieve(self, request, pair=None):
         codes = pair.upper().split("-")

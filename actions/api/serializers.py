@@ -18,7 +18,7 @@ from actions.models import (
 from diplomacy.api.fields import BriefRelatedField
 from diplomacy.api.serializers import EnvoyBriefSerializer, state_field
 from diplomacy.api.sparse import SparseFieldsetMixin
-from diplomacy.api.validation import ModelValidationMixin
+from diplomacy.api.validation import ModelValidationMixin, StrictInputMixin
 from diplomacy.models import Envoy
 
 
@@ -64,7 +64,7 @@ class SourceSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
         ]
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(StrictInputMixin, serializers.ModelSerializer):
     source = BriefRelatedField(
         queryset=Source.objects.all(),
         brief_serializer=SourceBriefSerializer,
@@ -128,6 +128,16 @@ class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
 
     def prepare_instance(self, instance, attrs):
         instance.kind = self.Meta.model.KIND
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if field_name == "kind":
+            # Each kind's resource shows only its own kind, so that the schema
+            # of the feed (one of the kinds) matches each action exactly once.
+            kwargs["choices"] = [
+                choice for choice in kwargs["choices"] if choice[0] == self.Meta.model.KIND
+            ]
+        return field_class, kwargs
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

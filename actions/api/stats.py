@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from actions.filtersets import ActionFilterSet
 from actions.models import Action
+from diplomacy.api.negotiation import FormatNegotiation
 from diplomacy.api.renderers import CSVRenderer
 from diplomacy.api.schema import DatasetAutoSchema
 from diplomacy.filters import split_commas
@@ -88,7 +89,14 @@ class ActionStatsViewSet(viewsets.GenericViewSet):
     filterset_class = ActionStatsFilterSet
     pagination_class = None
     renderer_classes = [JSONRenderer, CSVRenderer]
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action != "list":  # OPTIONS answers metadata, which is no table
+            renderers = [r for r in renderers if not isinstance(r, CSVRenderer)]
+        return renderers
     schema = DatasetAutoSchema()
+    content_negotiation_class = FormatNegotiation
 
     def list(self, request):
         group_by = parse_group_by(request)

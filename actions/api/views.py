@@ -10,6 +10,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from actions.api import examples
 from actions.api.serializers import (
     ActionFeedSchema,
     ActionFeedSerializer,
@@ -34,6 +35,7 @@ from actions.models import (
     Source,
 )
 from actions.timelines import episode_timeline
+from diplomacy.api.docs import document_resource, lookup_parameter
 from diplomacy.api.mixins import DatasetViewMixin
 from diplomacy.api.pagination import FeedPagination
 from diplomacy.api.renderers import CSVRenderer, JSONLinesRenderer
@@ -52,11 +54,17 @@ def action_queryset(model):
     return queryset
 
 
+def action_id(singular):
+    return lookup_parameter("id", f"Id of the {singular}.", OpenApiTypes.INT)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Every action of every kind, newest first",
-        description="Limit/offset pagination by default; send `cursor=` (empty) for "
-        "cursor pagination, whose deep pages cost the same as the first.",
+        description="The feed of every action of every kind together. Read-only: write "
+        "through the resource of the action's kind.\n\nPaged with `limit` and `offset`, "
+        "or with a cursor: send `cursor=` (empty) and follow `next`; deep pages cost "
+        "the same as the first.",
         responses=ActionFeedSchema,
     ),
     retrieve=extend_schema(
@@ -77,6 +85,16 @@ def action_queryset(model):
         responses={200: OpenApiResponse(OpenApiTypes.STR, description="The export file.")},
         filters=True,
     ),
+)
+@document_resource(
+    singular="action",
+    plural="actions",
+    lookup=action_id("action"),
+    example=(
+        "France declares two Malian diplomats persona non grata",
+        examples.PERSONA_NON_GRATA_DECLARATION,
+    ),
+    read_only=True,
 )
 class ActionViewSet(DatasetViewMixin, viewsets.ReadOnlyModelViewSet):
     """The feed of every action of every kind together. Read-only: write through
@@ -104,6 +122,15 @@ class ActionViewSet(DatasetViewMixin, viewsets.ReadOnlyModelViewSet):
         )
 
 
+@document_resource(
+    singular="persona non grata declaration",
+    plural="persona non grata declarations",
+    lookup=action_id("persona non grata declaration"),
+    example=(
+        "France declares two Malian diplomats persona non grata",
+        examples.PERSONA_NON_GRATA_DECLARATION,
+    ),
+)
 class PersonaNonGrataDeclarationViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Declarations that diplomats are persona non grata (expulsions)."""
 
@@ -113,6 +140,15 @@ class PersonaNonGrataDeclarationViewSet(DatasetViewMixin, viewsets.ModelViewSet)
     table = KIND_TABLES[PersonaNonGrataDeclaration.KIND]
 
 
+@document_resource(
+    singular="cooperation suspension",
+    plural="cooperation suspensions",
+    lookup=action_id("cooperation suspension"),
+    example=(
+        "France suspends counter-terrorism cooperation with Mali",
+        examples.COOPERATION_SUSPENSION,
+    ),
+)
 class CooperationSuspensionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Suspensions or ends of cooperation in a domain."""
 
@@ -122,6 +158,12 @@ class CooperationSuspensionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     table = KIND_TABLES[CooperationSuspension.KIND]
 
 
+@document_resource(
+    singular="detention",
+    plural="detentions",
+    lookup=action_id("detention"),
+    example=("Mali arrests a member of the French embassy", examples.DETENTION),
+)
 class DetentionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Arrests and detentions of envoys."""
 
@@ -131,6 +173,12 @@ class DetentionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     table = KIND_TABLES[Detention.KIND]
 
 
+@document_resource(
+    singular="diplomatic statement",
+    plural="diplomatic statements",
+    lookup=action_id("diplomatic statement"),
+    example=("France calls the accusations unfounded", examples.DIPLOMATIC_STATEMENT),
+)
 class DiplomaticStatementViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Protests, demands, accusations and threats addressed to another state."""
 
@@ -158,6 +206,12 @@ class DiplomaticStatementViewSet(DatasetViewMixin, viewsets.ModelViewSet):
         filters=False,
     )
 )
+@document_resource(
+    singular="episode",
+    plural="episodes",
+    lookup=lookup_parameter("slug", "Slug of the episode, e.g. france-mali-2025."),
+    example=("France–Mali 2025", examples.EPISODE),
+)
 class EpisodeViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Diplomatic crises: actions that belong together. Looked up by slug."""
 
@@ -166,6 +220,9 @@ class EpisodeViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     filterset_class = EpisodeFilterSet
     table = EPISODE_TABLE
     lookup_field = "slug"
+    # Only what a slug can hold reaches the database (PostgreSQL refuses a
+    # null character in a query: it would answer 500).
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
 
     @action(detail=True, filter_backends=[], pagination_class=None)
     def timeline(self, request, slug=None):
@@ -175,6 +232,12 @@ class EpisodeViewSet(DatasetViewMixin, viewsets.ModelViewSet):
         return Response(data)
 
 
+@document_resource(
+    singular="source",
+    plural="sources",
+    lookup=lookup_parameter("id", "Id of the source.", OpenApiTypes.INT),
+    example=("An AFP dispatch on the episode", examples.SOURCE),
+)
 class SourceViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Published reports that actions are cited to."""
 

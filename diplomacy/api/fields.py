@@ -13,6 +13,7 @@ class BriefRelatedField(serializers.RelatedField):
     default_error_messages = {
         "does_not_exist": "No {model} with {lookup_field} {value!r}.",
         "incorrect_type": "Expected a {lookup_field}, got {data_type}.",
+        "null_characters": "Null characters are not allowed.",
     }
 
     def __init__(self, *, brief_serializer, lookup_field="pk", upper=False, **kwargs):
@@ -31,6 +32,10 @@ class BriefRelatedField(serializers.RelatedField):
                 lookup_field=self._lookup_name(),
                 data_type=type(data).__name__,
             )
+        if isinstance(data, str) and "\x00" in data:
+            # PostgreSQL refuses the query (a DataError, which would also
+            # abort the request's transaction): refuse the value first.
+            self.fail("null_characters")
         if self.upper and isinstance(data, str):
             data = data.upper()
         try:

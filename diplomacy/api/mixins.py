@@ -2,6 +2,7 @@
 
 from rest_framework.response import Response
 
+from diplomacy.api.negotiation import FormatNegotiation
 from diplomacy.api.pagination import set_link_header
 from diplomacy.api.renderers import CSVRenderer
 from diplomacy.api.schema import DatasetAutoSchema
@@ -21,6 +22,7 @@ class DatasetListMixin:
 
     table: Table
     schema = DatasetAutoSchema()
+    content_negotiation_class = FormatNegotiation
 
     def get_renderers(self):
         renderers = super().get_renderers()

@@ -8,11 +8,12 @@ which is also how a CSV page points at the next one.
 import base64
 import binascii
 import json
+import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from rest_framework import pagination
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -20,13 +21,29 @@ DEFAULT_LIMIT = 50
 # DRF leaves max_limit unbounded; a client could ask for the whole table.
 MAX_LIMIT = 500
 
+# Digits only, and few enough for int() (and any database) to take.
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")
 
-def parse_limit(request, name="limit", default=DEFAULT_LIMIT, maximum=MAX_LIMIT) -> int:
-    """The page size, as DRF reads it: a malformed or non-positive one is the default."""
-    try:
-        return pagination._positive_int(request.query_params[name], strict=True, cutoff=maximum)
-    except (KeyError, ValueError):
+
+def bounded_int(request, name, default, minimum, maximum):
+    """A whole-number parameter within bounds, or a 400 that names it.
+
+    DRF quietly replaces a limit or offset it cannot use with a default; a
+    client asking for 10,000 rows would believe it had them all. Say so.
+    """
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
         return default
+    if not WHOLE_NUMBER.fullmatch(raw):
+        raise ValidationError({name: [ErrorDetail("A whole number is required.", "invalid")]})
+    value = int(raw)
+    if value < minimum:
+        message = f"Must be at least {minimum}."
+        raise ValidationError({name: [ErrorDetail(message, "min_value")]})
+    if maximum is not None and value > maximum:
+        message = f"Must be at most {maximum}."
+        raise ValidationError({name: [ErrorDetail(message, "max_value")]})
+    return value
 
 
 def link_header(links: dict[str, str | None]) -> str:
@@ -36,6 +53,22 @@ def link_header(links: dict[str, str | None]) -> str:
 class LimitOffsetPagination(pagination.LimitOffsetPagination):
     default_limit = DEFAULT_LIMIT
     max_limit = MAX_LIMIT
+
+    def get_limit(self, request):
+        return bounded_int(request, self.limit_query_param, self.default_limit, 1, self.max_limit)
+
+    def get_offset(self, request):
+        return bounded_int(request, self.offset_query_param, 0, 0, None)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.limit_query_param: {"minimum": 1, "maximum": self.max_limit},
+            self.offset_query_param: {"minimum": 0},
+        }
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
 
     def get_links(self) -> dict[str, str | None]:
         return {"next": self.get_next_link(), "prev": self.get_previous_link()}
@@ -49,6 +82,21 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
         set_link_header(response, self.get_links())
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        descriptions = {
+            "count": "Number of records matching the query, on every page.",
+            "next": "URL of the next page; null on the last page.",
+            "previous": "URL of the previous page; null on the first page.",
+            "results": f"The records of this page (at most `limit`, {self.max_limit} at most).",
+        }
+        for name, description in descriptions.items():
+            field = response["properties"][name]
+            # drf-spectacular passes a placeholder, not a dict, when it builds examples.
+            if isinstance(field, dict):
+                field["description"] = description
         return response
 
 
@@ -82,7 +130,7 @@ class KeysetPagination(pagination.BasePagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        self.limit = parse_limit(request, self.limit_query_param)
+        self.limit = bounded_int(request, self.limit_query_param, DEFAULT_LIMIT, 1, MAX_LIMIT)
         field, descending = self._ordering(queryset)
         self._model_field = queryset.model._meta.get_field(field)
         self.pk_name = queryset.model._meta.pk.attname

@@ -9,8 +9,6 @@ from rest_framework.utils.encoders import JSONEncoder
 
 from diplomacy.api.tables import csv_cell
 
-TABULAR_FORMATS = {"csv", "jsonl"}
-
 
 class CSVEncoder:
     """UTF-8 CSV (RFC 4180: comma, CRLF, quotes doubled) for a fixed list of columns."""
@@ -48,6 +46,8 @@ class CSVRenderer(renderers.BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, dict):  # one record
+            data = [data]
         header = (renderer_context or {}).get("csv_header")
         if header is None:
             header = list(data[0]) if data else []

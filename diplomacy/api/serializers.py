@@ -48,11 +48,7 @@ class StateSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mod
             "official_name",
             "is_historic",
             "ended_on",
-            "updated_at",
         ]
-        extra_kwargs = {
-            "updated_at": {"help_text": "When the record was last created or changed (UTC)."}
-        }
 
     def validate_code(self, value):
         value = value.upper()

@@ -1,10 +1,89 @@
 import copy
+import re
+from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
+
+# Free text (summaries, notes, quotes) is unbounded in the database; through
+# the API it is bounded, so a client cannot store megabytes in one field.
+TEXT_MAX_LENGTH = 20_000
+
+# The dataset is plain text. A tag in it is never data, and every client that
+# puts the text into a web page without escaping it would run it.
+# (A function, not a RegexValidator: drf-spectacular would publish the
+# pattern as one that values must match.)
+MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 
 
-class ModelValidationMixin:
+def reject_markup(value):
+    if isinstance(value, str) and MARKUP.search(value):
+        raise serializers.ValidationError(
+            "Plain text only: no HTML or XML markup.", code="markup"
+        )
+
+
+
+class StrictInputMixin:
+    """Reject unknown fields and numbers for strings; bound free text, refuse markup.
+
+    DRF drops unknown fields silently: a client that misspells `anounced_on`
+    would believe it had stored it. Read-only fields are known, so they are
+    still accepted and ignored.
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            errors = {
+                name: [ErrorDetail("Unknown field.", code="unknown_field")]
+                for name in data
+                if name not in self.fields
+            }
+            # DRF turns a number into a string (`"summary": 0` stored as "0");
+            # the schema says string, so a number is a mistake to report.
+            errors.update(
+                {
+                    name: [ErrorDetail("Not a valid string.", code="invalid")]
+                    for name, field in self.fields.items()
+                    if isinstance(field, serializers.CharField)
+                    and not field.read_only
+                    and data.get(name) is not None
+                    and not isinstance(data.get(name), str)
+                }
+            )
+            if not hasattr(data, "getlist"):  # JSON, not a form: types are the client's
+                errors.update(self._json_type_errors(data))
+            if errors:
+                raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
+
+    def _json_type_errors(self, data):
+        """A list field given an object (DRF iterates its keys) or a boolean given a
+        number (DRF takes 0 and 1) is a mistake to report, not to interpret."""
+        errors = {}
+        for name, field in self.fields.items():
+            if field.read_only or data.get(name) is None:
+                continue
+            value = data[name]
+            if isinstance(field, serializers.ManyRelatedField) and not isinstance(value, list):
+                errors[name] = [ErrorDetail("Expected a list.", code="not_a_list")]
+            elif isinstance(field, serializers.BooleanField) and not isinstance(value, bool):
+                errors[name] = [ErrorDetail("Must be true or false.", code="invalid")]
+        return errors
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        text = isinstance(model_field, (models.CharField, models.TextField))
+        if text and "choices" not in kwargs:
+            if isinstance(model_field, models.TextField):
+                kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+            kwargs["validators"] = [*kwargs.get("validators", []), reject_markup]
+        return field_class, kwargs
+
+
+class ModelValidationMixin(StrictInputMixin):
     """Run the model's clean() and its database constraints before saving.
 
     DRF does not run a model's CheckConstraints: without this, a violating

@@ -1,6 +1,10 @@
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 
+from diplomacy.api import examples
+from diplomacy.api.docs import document_resource, lookup_parameter
+from diplomacy.api.exceptions import Conflict
 from diplomacy.api.mixins import DatasetListMixin, DatasetViewMixin
 from diplomacy.api.resource_tables import (
     DELETION_TABLE,
@@ -24,6 +28,14 @@ from diplomacy.filtersets import (
 from diplomacy.models import Envoy, Mission, State
 
 
+@document_resource(
+    singular="state",
+    plural="states",
+    lookup=lookup_parameter(
+        "code", "ISO 3166-1 alpha-2 code (alpha-4 for an ambiguous historic state), e.g. ML."
+    ),
+    example=("Mali", examples.STATE),
+)
 class StateViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """States, looked up by ISO 3166-1 alpha-2 code (`/api/v1/states/ML/`)."""
 
@@ -39,6 +51,12 @@ class StateViewSet(DatasetViewMixin, viewsets.ModelViewSet):
         return super().get_object()
 
 
+@document_resource(
+    singular="mission",
+    plural="missions",
+    lookup=lookup_parameter("id", "Id of the mission.", OpenApiTypes.INT),
+    example=("The French embassy in Bamako", examples.MISSION),
+)
 class MissionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Embassies, consulates and other posts of one state in another."""
 
@@ -48,6 +66,12 @@ class MissionViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     table = MISSION_TABLE
 
 
+@document_resource(
+    singular="envoy",
+    plural="envoys",
+    lookup=lookup_parameter("id", "Id of the envoy.", OpenApiTypes.INT),
+    example=("The French embassy member arrested in Bamako", examples.ENVOY),
+)
 class EnvoyViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     """Members of missions, named or not."""
 
@@ -55,6 +79,14 @@ class EnvoyViewSet(DatasetViewMixin, viewsets.ModelViewSet):
     serializer_class = EnvoySerializer
     filterset_class = EnvoyFilterSet
     table = ENVOY_TABLE
+
+    def perform_destroy(self, instance):
+        # Deleting would silently unlink the envoy from the actions that name it.
+        if instance.actions.exists():
+            raise Conflict(
+                "Cannot delete: actions name this envoy. Remove the envoy from them first."
+            )
+        instance.delete()
 
 
 @extend_schema_view(

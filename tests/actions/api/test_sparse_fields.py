@@ -47,7 +47,7 @@ def test_nested_objects_keep_their_shape(client, seed_ids):
         ("/api/v1/episodes/france-mali-2025/", "slug"),
         ("/api/v1/sources/", "id,url"),
         ("/api/v1/states/", "code,name"),
-        ("/api/v1/states/FR/", "name,updated_at"),
+        ("/api/v1/states/FR/", "name,official_name"),
         ("/api/v1/missions/", "city"),
         ("/api/v1/envoys/", "id,sending_state"),
     ],

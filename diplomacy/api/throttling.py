@@ -1,0 +1,21 @@
+"""Request rates per client, counted in the default cache (Redis in production,
+shared by every worker). Rates come from settings (DJANGO_THROTTLE_ANON,
+DJANGO_THROTTLE_USER)."""
+
+from rest_framework import throttling
+from rest_framework.settings import api_settings
+
+
+class RatesFromSettingsMixin:
+    def get_rate(self):
+        # DRF binds THROTTLE_RATES when the class is imported; read the rates
+        # when the request comes, so a change of settings applies.
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+
+class AnonRateThrottle(RatesFromSettingsMixin, throttling.AnonRateThrottle):
+    """Anonymous clients, by IP address."""
+
+
+class UserRateThrottle(RatesFromSettingsMixin, throttling.UserRateThrottle):
+    """Authenticated clients, by user (anonymous ones by IP address)."""

@@ -1,0 +1,267 @@
+"""Create, read, update and delete each kind of action, with nested citations."""
+
+import pytest
+
+from actions.models import Action, Citation, Source
+from tests import seed
+from tests.actions.conftest import ENVOY_RESOURCES, KIND_RESOURCES, KINDS, action_payload
+
+pytestmark = pytest.mark.django_db
+
+COMMON_FIELDS = {
+    "id", "kind", "actor", "target", "date", "date_precision", "announced_on", "summary",
+    "notes", "episode", "in_response_to", "cameo_code", "citations", "created_at", "updated_at",
+}
+KIND_FIELDS = {
+    "persona-non-grata-declarations": {
+        "envoys", "persons_count", "grounds", "leave_by", "departed_on"
+    },
+    "cooperation-suspensions": {"domain", "resumed_on"},
+    "detentions": {"envoys", "accusation", "released_on"},
+    "diplomatic-statements": {"statement_type"},
+}
+
+
+@pytest.fixture
+def sources():
+    return [
+        Source.objects.create(publisher="Reuters", title="First report"),
+        Source.objects.create(publisher="AFP", title="Second report"),
+    ]
+
+
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_create_with_citations_and_read_back(editor_client, client, resource, sources):
+    payload = action_payload(
+        resource,
+        episode=seed.EPISODE_SLUG,
+        in_response_to=seed.action_id(seed.ARREST),
+        date="2025-09-20",
+        notes="Test notes.",
+        citations=[
+            {"source": sources[0].pk, "quote": "« Une citation »", "attribution": "Ministry"},
+            {"source": sources[1].pk},
+        ],
+    )
+
+    response = editor_client.post(f"/api/v1/{resource}/", payload)
+
+    assert response.status_code == 201, response.json()
+    created = response.json()
+    assert set(created) == COMMON_FIELDS | KIND_FIELDS[resource]
+    assert created["kind"] == KINDS[resource][0]
+    assert created["actor"] == {"code": "DE", "name": "Germany"}
+    assert created["target"] == {"code": "RU", "name": "Russian Federation"}
+    assert created["episode"]["slug"] == seed.EPISODE_SLUG
+    assert created["in_response_to"]["id"] == seed.action_id(seed.ARREST)
+    assert created["in_response_to"]["kind"] == "detention"
+    assert [(c["source"]["publisher"], c["quote"], c["attribution"])
+            for c in created["citations"]] == [
+        ("Reuters", "« Une citation »", "Ministry"),
+        ("AFP", "", ""),
+    ]
+    for name, value in KINDS[resource][1].items():
+        assert created[name] == value
+
+    detail = client.get(f"/api/v1/{resource}/{created['id']}/")
+    assert detail.status_code == 200
+    assert detail.json() == created
+    assert Action.objects.get(pk=created["id"]).kind == KINDS[resource][0]
+
+
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_patch_and_put(editor_client, resource):
+    created = editor_client.post(f"/api/v1/{resource}/", action_payload(resource)).json()
+    url = f"/api/v1/{resource}/{created['id']}/"
+
+    response = editor_client.patch(url, {"summary": "Patched.", "announced_on": "2024-03-06"})
+    assert response.status_code == 200, response.json()
+    assert response.json()["summary"] == "Patched."
+    assert response.json()["announced_on"] == "2024-03-06"
+    assert response.json()["kind"] == KINDS[resource][0]
+
+    response = editor_client.put(url, action_payload(resource, summary="Put.", target="UA"))
+    assert response.status_code == 200, response.json()
+    assert response.json()["summary"] == "Put."
+    assert response.json()["target"]["code"] == "UA"
+
+
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_the_kind_cannot_be_changed_by_the_client(editor_client, resource):
+    other_kind = "detention" if resource != "detentions" else "statement"
+
+    response = editor_client.post(f"/api/v1/{resource}/", action_payload(resource, kind=other_kind))
+
+    assert response.status_code == 201
+    assert Action.objects.get(pk=response.json()["id"]).kind == KINDS[resource][0]
+
+
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_given_citations_replace_the_old_ones_and_absent_ones_are_kept(
+    editor_client, resource, sources
+):
+    payload = action_payload(resource, citations=[{"source": sources[0].pk, "quote": "old"}])
+    created = editor_client.post(f"/api/v1/{resource}/", payload).json()
+    url = f"/api/v1/{resource}/{created['id']}/"
+
+    response = editor_client.patch(url, {"summary": "No citations given."})
+    assert [c["quote"] for c in response.json()["citations"]] == ["old"]
+
+    response = editor_client.patch(url, {"citations": [{"source": sources[1].pk, "quote": "new"}]})
+    assert response.status_code == 200
+    assert [c["quote"] for c in response.json()["citations"]] == ["new"]
+    assert list(Citation.objects.filter(action=created["id"]).values_list("quote", flat=True)) == [
+        "new"
+    ]
+
+
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_delete_removes_the_action_and_its_citations(editor_client, client, resource, sources):
+    payload = action_payload(resource, citations=[{"source": sources[0].pk}])
+    created = editor_client.post(f"/api/v1/{resource}/", payload).json()
+    url = f"/api/v1/{resource}/{created['id']}/"
+
+    assert editor_client.delete(url).status_code == 204
+
+    assert client.get(url).status_code == 404
+    assert not Citation.objects.filter(action=created["id"]).exists()
+    assert Source.objects.filter(pk=sources[0].pk).exists()
+
+
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_each_kind_lists_only_its_own_actions(client, resource):
+    response = client.get(f"/api/v1/{resource}/")
+
+    assert response.status_code == 200
+    results = response.json()["results"]
+    expected = Action.objects.filter(kind=KINDS[resource][0]).count()
+    assert response.json()["count"] == expected > 0
+    assert {item["kind"] for item in results} == {KINDS[resource][0]}
+
+
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_an_action_of_another_kind_is_not_found_under_this_kind(client, resource):
+    other = Action.objects.exclude(kind=KINDS[resource][0]).first()
+
+    assert client.get(f"/api/v1/{resource}/{other.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("resource", ENVOY_RESOURCES)
+def test_envoys_are_written_as_ids_and_read_as_brief_objects(
+    editor_client, resource, russian_envoys
+):
+    ids = [envoy.pk for envoy in russian_envoys[:2]]
+
+    response = editor_client.post(f"/api/v1/{resource}/", action_payload(resource, envoys=ids))
+
+    assert response.status_code == 201, response.json()
+    assert sorted(envoy["id"] for envoy in response.json()["envoys"]) == sorted(ids)
+    assert set(response.json()["envoys"][0]) == {"id", "name", "description"}
+
+    url = f"/api/v1/{resource}/{response.json()['id']}/"
+    response = editor_client.patch(url, {"envoys": [russian_envoys[2].pk]})
+    assert [envoy["id"] for envoy in response.json()["envoys"]] == [russian_envoys[2].pk]
+
+
+@pytest.mark.parametrize(
+    ("precision", "given", "stored"),
+    [
+        ("day", "2024-03-05", "2024-03-05"),
+        ("month", "2024-03-05", "2024-03-01"),
+        ("year", "2024-03-05", "2024-01-01"),
+        ("month", "2024-02-29", "2024-02-01"),
+    ],
+)
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_an_imprecise_date_is_stored_as_the_first_day_of_its_period(
+    editor_client, resource, precision, given, stored
+):
+    payload = action_payload(resource, date=given, date_precision=precision)
+
+    response = editor_client.post(f"/api/v1/{resource}/", payload)
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["date"] == stored
+    assert Action.objects.get(pk=response.json()["id"]).date.isoformat() == stored
+
+
+def test_patching_the_precision_normalises_the_stored_date(editor_client):
+    resource = "diplomatic-statements"
+    created = editor_client.post(f"/api/v1/{resource}/", action_payload(resource)).json()
+
+    response = editor_client.patch(
+        f"/api/v1/{resource}/{created['id']}/", {"date_precision": "year"}
+    )
+
+    assert response.json()["date"] == "2024-01-01"
+
+
+@pytest.mark.parametrize(
+    ("resource", "fields", "cameo_code"),
+    [
+        ("persona-non-grata-declarations", {}, "161"),
+        ("cooperation-suspensions", {"domain": "counter_terrorism"}, "160"),
+        ("cooperation-suspensions", {"domain": "intelligence"}, "160"),
+        ("cooperation-suspensions", {"domain": "military"}, "1622"),
+        ("cooperation-suspensions", {"domain": "development_aid"}, "1621"),
+        ("cooperation-suspensions", {"domain": "economic"}, "1621"),
+        ("detentions", {}, "173"),
+        ("diplomatic-statements", {"statement_type": "accusation_of_espionage"}, "1125"),
+        ("diplomatic-statements", {"statement_type": "demand_for_release"}, "1053"),
+        ("diplomatic-statements", {"statement_type": "threat_of_measures"}, "131"),
+        ("diplomatic-statements", {"statement_type": "threat_to_break_relations"}, "1313"),
+    ],
+)
+def test_the_cameo_code_is_filled_from_the_kind_domain_or_statement_type(
+    editor_client, resource, fields, cameo_code
+):
+    response = editor_client.post(f"/api/v1/{resource}/", action_payload(resource, **fields))
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["cameo_code"] == cameo_code
+
+
+@pytest.mark.parametrize("resource", KIND_RESOURCES)
+def test_a_given_cameo_code_is_kept(editor_client, resource):
+    response = editor_client.post(
+        f"/api/v1/{resource}/", action_payload(resource, cameo_code="1246")
+    )
+
+    assert response.status_code == 201
+    assert response.json()["cameo_code"] == "1246"
+
+
+@pytest.mark.parametrize("cameo_code", ["abc", "1", "12345"])
+def test_a_malformed_cameo_code_is_a_400(editor_client, cameo_code):
+    resource = "detentions"
+
+    response = editor_client.post(
+        f"/api/v1/{resource}/", action_payload(resource, cameo_code=cameo_code)
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["cameo_code"]
+
+
+@pytest.mark.parametrize(
+    ("resource", "uid"),
+    [
+        ("detentions", seed.ARREST),
+        ("persona-non-grata-declarations", seed.FRENCH_PNG),
+        ("cooperation-suspensions", seed.FRENCH_SUSPENSION),
+    ],
+)
+def test_deleting_an_action_that_others_answer_is_a_409(editor_client, resource, uid):
+    response = editor_client.delete(f"/api/v1/{resource}/{seed.action_id(uid)}/")
+
+    assert response.status_code == 409
+    assert "Cannot delete" in response.json()["detail"]
+    assert Action.objects.filter(uid=uid).exists()
+
+
+def test_an_answer_can_be_deleted(editor_client):
+    response = editor_client.delete(
+        f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.MALI_PNG)}/"
+    )
+
+    assert response.status_code == 204

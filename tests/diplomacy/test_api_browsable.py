@@ -1,0 +1,64 @@
+"""The browsable API (HTML) renders every resource, with its forms for an editor."""
+
+import pytest
+from django.test import Client
+
+from actions.models import Action, Source
+from diplomacy.models import Envoy, Mission
+from tests import seed
+
+pytestmark = pytest.mark.django_db
+
+
+def urls():
+    detentions = Action.objects.filter(kind="detention")
+    return [
+        "/api/v1/",
+        "/api/v1/actions/",
+        f"/api/v1/actions/{seed.action_id(seed.MALI_PNG)}/",
+        "/api/v1/states/",
+        "/api/v1/states/ML/",
+        "/api/v1/missions/",
+        f"/api/v1/missions/{Mission.objects.first().pk}/",
+        "/api/v1/envoys/",
+        f"/api/v1/envoys/{Envoy.objects.first().pk}/",
+        "/api/v1/episodes/",
+        f"/api/v1/episodes/{seed.EPISODE_SLUG}/",
+        "/api/v1/sources/",
+        f"/api/v1/sources/{Source.objects.first().pk}/",
+        "/api/v1/persona-non-grata-declarations/",
+        f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.FRENCH_PNG)}/",
+        "/api/v1/cooperation-suspensions/",
+        "/api/v1/detentions/",
+        f"/api/v1/detentions/{detentions.first().pk}/",
+        "/api/v1/diplomatic-statements/",
+    ]
+
+
+@pytest.mark.parametrize("logged_in", [False, True], ids=["anonymous", "editor"])
+def test_every_resource_renders_as_html(editor, logged_in):
+    client = Client()
+    if logged_in:
+        client.force_login(editor)
+    for url in urls():
+        response = client.get(url, HTTP_ACCEPT="text/html")
+
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith("text/html"), url
+
+
+def test_an_editor_gets_the_write_forms(editor):
+    client = Client()
+    client.force_login(editor)
+
+    response = client.get("/api/v1/persona-non-grata-declarations/", HTTP_ACCEPT="text/html")
+
+    html = response.content.decode()
+    assert 'name="persons_count"' in html
+    assert 'name="leave_by"' in html
+
+
+def test_an_anonymous_visitor_gets_no_write_form():
+    response = Client().get("/api/v1/persona-non-grata-declarations/", HTTP_ACCEPT="text/html")
+
+    assert 'name="persons_count"' not in response.content.decode()

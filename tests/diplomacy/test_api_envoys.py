@@ -1,0 +1,83 @@
+"""/api/v1/envoys/: named or described, of the state that sends their mission."""
+
+import pytest
+
+from diplomacy.models import Envoy, Mission
+from tests import seed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bamako_embassy():
+    return Mission.objects.get(uid=seed.FRENCH_EMBASSY_IN_BAMAKO)
+
+
+def test_list_shows_the_eight_seed_envoys(client):
+    response = client.get("/api/v1/envoys/")
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 8
+
+
+def test_create_read_update_delete(editor_client, client, bamako_embassy):
+    payload = {
+        "description": "Defence attaché",
+        "sending_state": "FR",
+        "mission": bamako_embassy.pk,
+        "category": "diplomatic_agent",
+    }
+    response = editor_client.post("/api/v1/envoys/", payload)
+    assert response.status_code == 201, response.json()
+    envoy = response.json()
+    assert envoy["name"] == ""
+    assert envoy["sending_state"]["code"] == "FR"
+    assert envoy["mission"] == {"id": bamako_embassy.pk, "kind": "embassy", "city": "Bamako"}
+
+    url = f"/api/v1/envoys/{envoy['id']}/"
+    assert client.get(url).json()["description"] == "Defence attaché"
+
+    response = editor_client.patch(url, {"name": "Jean Dupont", "mission": None})
+    assert response.status_code == 200
+    assert response.json()["name"] == "Jean Dupont"
+    assert response.json()["mission"] is None
+
+    assert editor_client.delete(url).status_code == 204
+    assert not Envoy.objects.filter(pk=envoy["id"]).exists()
+
+
+def test_an_unnamed_envoy_needs_a_description(editor_client):
+    response = editor_client.post("/api/v1/envoys/", {"sending_state": "FR"})
+
+    assert response.status_code == 400
+    assert "description" in response.json()
+
+
+def test_the_mission_must_be_of_the_sending_state(editor_client):
+    malian_embassy = Mission.objects.get(uid=seed.MALIAN_EMBASSY_IN_PARIS)
+
+    response = editor_client.post(
+        "/api/v1/envoys/",
+        {"description": "Staff", "sending_state": "FR", "mission": malian_embassy.pk},
+    )
+
+    assert response.status_code == 400
+    assert "mission" in response.json()
+
+
+def test_unknown_mission_is_a_400_on_mission(editor_client):
+    response = editor_client.post(
+        "/api/v1/envoys/", {"description": "Staff", "sending_state": "FR", "mission": 10**9}
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["mission"]
+
+
+def test_deleting_an_envoy_that_actions_name_is_a_conflict(editor_client):
+    envoy = Envoy.objects.get(uid=seed.ARRESTED_ENVOY)
+    response = editor_client.delete(f"/api/v1/envoys/{envoy.pk}/")
+    assert response.status_code == 409
+    assert "actions name this envoy" in str(response.json())
+    assert envoy.actions.count() == 1
+    assert Envoy.objects.filter(pk=envoy.pk).exists()

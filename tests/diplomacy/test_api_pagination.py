@@ -1,0 +1,56 @@
+"""Limit/offset pagination with a bounded limit."""
+
+import pytest
+
+from actions.models import Source
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def many_sources():
+    Source.objects.bulk_create(
+        Source(publisher="Bulk publisher", title=f"Report {number:04d}") for number in range(600)
+    )
+    return Source.objects.count()
+
+
+def test_default_page_is_50(client, many_sources):
+    body = client.get("/api/v1/sources/").json()
+
+    assert body["count"] == many_sources
+    assert len(body["results"]) == 50
+    assert "limit=50" in body["next"]
+    assert body["previous"] is None
+
+
+def test_limit_and_offset(client, many_sources):
+    everything = [s["id"] for s in client.get("/api/v1/sources/?limit=30").json()["results"]]
+
+    page = client.get("/api/v1/sources/?limit=10&offset=10").json()
+
+    assert [s["id"] for s in page["results"]] == everything[10:20]
+    assert "offset=20" in page["next"]
+    assert page["previous"] is not None
+
+
+def test_a_limit_above_500_is_capped_at_500(client, many_sources):
+    body = client.get("/api/v1/sources/?limit=100000").json()
+
+    assert len(body["results"]) == 500
+    assert "limit=500" in body["next"]
+
+
+@pytest.mark.parametrize("limit", ["abc", "-1", "0"])
+def test_an_invalid_limit_falls_back_to_the_default(client, many_sources, limit):
+    response = client.get(f"/api/v1/sources/?limit={limit}")
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 50
+
+
+def test_an_offset_past_the_end_is_an_empty_page(client, many_sources):
+    body = client.get(f"/api/v1/sources/?offset={many_sources + 10}").json()
+
+    assert body["results"] == []
+    assert body["count"] == many_sources

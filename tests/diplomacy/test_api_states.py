@@ -1,0 +1,121 @@
+"""/api/v1/states/: looked up by ISO code, any case; referenced states cannot be deleted."""
+
+import pytest
+
+from diplomacy.models import State
+
+pytestmark = pytest.mark.django_db
+
+KOSOVO = {"code": "XK", "alpha_3": "XKX", "name": "Kosovo", "official_name": "Republic of Kosovo"}
+
+
+def test_list_is_paginated_and_counts_every_state(client):
+    response = client.get("/api/v1/states/")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == State.objects.count()
+    assert len(body["results"]) == 50
+    assert body["next"] is not None
+
+
+@pytest.mark.parametrize("code", ["ML", "ml", "Ml"])
+def test_detail_by_code_in_any_case(client, code):
+    response = client.get(f"/api/v1/states/{code}/")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "code": "ML",
+        "alpha_3": "MLI",
+        "alpha_4": "",
+        "numeric": "466",
+        "name": "Mali",
+        "official_name": "Republic of Mali",
+        "is_historic": False,
+        "ended_on": None,
+    }
+
+
+def test_historic_state_by_its_four_letter_code(client):
+    response = client.get("/api/v1/states/cshh/")
+
+    assert response.status_code == 200
+    assert response.json()["name"] == "Czechoslovakia"
+    assert response.json()["is_historic"] is True
+
+
+def test_unknown_state_is_a_json_404(client):
+    response = client.get("/api/v1/states/ZZ/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
+def test_create_read_update_delete(editor_client, client):
+    response = editor_client.post("/api/v1/states/", {**KOSOVO, "code": "xk"}, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["code"] == "XK"
+
+    assert client.get("/api/v1/states/XK/").json()["name"] == "Kosovo"
+
+    response = editor_client.patch("/api/v1/states/xk/", {"name": "Kosova"}, format="json")
+    assert response.status_code == 200
+    assert State.objects.get(code="XK").name == "Kosova"
+
+    response = editor_client.put("/api/v1/states/XK/", KOSOVO, format="json")
+    assert response.status_code == 200
+    assert State.objects.get(code="XK").name == "Kosovo"
+
+    assert editor_client.delete("/api/v1/states/XK/").status_code == 204
+    assert not State.objects.filter(code="XK").exists()
+
+
+def test_a_code_already_taken_is_a_400_on_code(editor_client):
+    response = editor_client.post("/api/v1/states/", {**KOSOVO, "code": "FR"}, format="json")
+
+    assert response.status_code == 400
+    assert "code" in response.json()
+
+
+def test_the_code_of_a_state_cannot_change(editor_client):
+    response = editor_client.patch("/api/v1/states/ML/", {"code": "MX"}, format="json")
+
+    assert response.status_code == 400
+    assert "code" in response.json()
+    assert State.objects.filter(code="ML").exists()
+
+
+def test_only_a_historic_state_has_an_end_date(editor_client):
+    response = editor_client.post(
+        "/api/v1/states/", {**KOSOVO, "ended_on": "2020-01-01"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "ended_on" in response.json()
+    assert not State.objects.filter(code="XK").exists()
+
+
+@pytest.mark.parametrize("code", ["FR", "ml"])
+def test_deleting_a_referenced_state_is_a_409(editor_client, code):
+    response = editor_client.delete(f"/api/v1/states/{code}/")
+
+    assert response.status_code == 409
+    assert "Cannot delete" in response.json()["detail"]
+    assert State.objects.filter(code=code.upper()).exists()
+
+
+def test_an_alpha_3_code_taken_by_a_current_state_is_a_400(editor_client):
+    response = editor_client.post("/api/v1/states/", {**KOSOVO, "alpha_3": "FRA"})
+
+    assert response.status_code == 400
+    assert "alpha_3" in str(response.json())
+    assert not State.objects.filter(code="XK").exists()
+
+
+def test_a_historic_state_may_reuse_an_alpha_3_code(editor_client):
+    response = editor_client.post(
+        "/api/v1/states/",
+        {**KOSOVO, "alpha_3": "FRA", "is_historic": True, "ended_on": "1999-01-01"},
+    )
+
+    assert response.status_code == 201, response.json()

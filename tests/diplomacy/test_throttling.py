@@ -1,0 +1,95 @@
+"""Request rates are limited per client, counted in Redis so every worker shares the count."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache in Redis, under a key prefix of this test's own."""
+    prefix = f"test-throttle-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    return prefix
+
+
+@pytest.fixture
+def low_rates(settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "user": "5/minute"},
+    }
+
+
+def assert_throttled(response):
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "throttled"
+    assert 0 < int(response["Retry-After"]) <= 60
+
+
+def test_anonymous_client_over_its_rate_gets_429_with_retry_after(
+    api_client, db, redis_cache, low_rates
+):
+    for _ in range(3):
+        assert api_client.get("/api/v1/states/ML/").status_code == 200
+    assert_throttled(api_client.get("/api/v1/states/ML/"))
+
+
+def test_a_forged_forwarded_for_header_does_not_reset_the_count(
+    api_client, db, redis_cache, low_rates
+):
+    for number in range(3):
+        response = api_client.get("/api/v1/states/ML/", HTTP_X_FORWARDED_FOR=f"10.0.0.{number}")
+        assert response.status_code == 200
+    assert_throttled(api_client.get("/api/v1/states/ML/", HTTP_X_FORWARDED_FOR="10.0.0.99"))
+
+
+def test_authenticated_clients_are_counted_per_user(
+    editor_client, reader_client, db, redis_cache, low_rates
+):
+    for _ in range(5):
+        assert editor_client.get("/api/v1/states/ML/").status_code == 200
+    assert_throttled(editor_client.get("/api/v1/states/ML/"))
+    assert reader_client.get("/api/v1/states/ML/").status_code == 200
+
+
+def test_the_count_is_shared_with_another_worker_process(api_client, db, redis_cache, low_rates):
+    for _ in range(3):
+        assert api_client.get("/api/v1/states/ML/").status_code == 200
+    # Another process, as another worker of the same deployment would be:
+    # it sees the three requests above in Redis and refuses the fourth.
+    worker = (
+        "import django, json; django.setup(); from django.test import Client; "
+        "r = Client().get('/api/v1/states/ML/'); "
+        "print(json.dumps({'status': r.status_code, 'retry_after': r.get('Retry-After')}))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "diplomacy.settings",
+        "DJANGO_DEBUG": "1",
+        "REDIS_URL": REDIS_URL,
+        "DJANGO_CACHE_KEY_PREFIX": redis_cache,
+        "DJANGO_THROTTLE_ANON": "3/minute",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", worker], cwd=ROOT, env=env, capture_output=True, text=True,
+        check=True,
+    )
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["status"] == 429
+    assert int(answer["retry_after"]) > 0
