@@ -5,6 +5,8 @@ DRF's filter backend answers as a 400 naming the parameter: a typo must never
 look like an empty result.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -154,7 +156,15 @@ class NotBlankDateField(NotBlankMixin, forms.DateField):
 
 
 class NotBlankDateTimeField(NotBlankMixin, django_filters.fields.IsoDateTimeField):
-    pass
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return moment
+        # In UTC: Python takes offsets up to ±23:59, PostgreSQL only to ±15:59.
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError as error:
+            raise forms.ValidationError("Out of the range of dates.") from error
 
 
 class DateFilter(django_filters.DateFilter):
