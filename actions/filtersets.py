@@ -1,7 +1,66 @@
-import django_filters
+"""One FilterSet per resource of the actions app."""
 
-from actions.models import Action
-from diplomacy.filters import StateCodesFilter
+import re
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from actions.choices import ActionKind, CooperationDomain, Grounds, StatementType
+from actions.models import Action, Citation, Episode, Source
+from diplomacy.filters import (
+    ChoicesFilter,
+    DateFilter,
+    KeysFilter,
+    StableOrderingFilter,
+    StateCodesFilter,
+    TextSearchFilter,
+    UpdatedSinceFilter,
+    WordsFilter,
+    split_commas,
+)
+from diplomacy.models import Envoy
+
+
+class CameoPrefixesField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        prefixes = split_commas(value or "")
+        bad = [prefix for prefix in prefixes if not re.fullmatch(r"[0-9]{1,4}", prefix)]
+        if bad:
+            raise forms.ValidationError(
+                f"A CAMEO prefix is 1 to 4 digits: {', '.join(bad)}."
+            )
+        return prefixes
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CameoPrefixFilter(django_filters.Filter):
+    """`16` matches 160, 161, 1621...; several prefixes are OR-ed."""
+
+    field_class = CameoPrefixesField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # As for KeysFilter: an overridden schema drops help_text otherwise.
+        extend_schema_field(
+            {"type": "string", "description": kwargs.get("help_text", "")}
+        )(self)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for prefix in value:
+            condition |= Q(cameo_code__startswith=prefix)
+        return qs.filter(condition)
+
+
+def _in_quotes(word):
+    # A subquery, not a join: an action with two matching quotes is one row.
+    return Q(id__in=Citation.objects.filter(quote__icontains=word).values("action_id"))
 
 
 class ActionFilterSet(django_filters.FilterSet):
@@ -11,7 +70,114 @@ class ActionFilterSet(django_filters.FilterSet):
     )
     actor = StateCodesFilter(help_text="ISO codes of the acting state, comma-separated.")
     target = StateCodesFilter(help_text="ISO codes of the target state, comma-separated.")
+    dyad = StateCodesFilter(
+        exactly=2,
+        method="filter_dyad",
+        help_text="Two ISO codes, `FR,ML`: actions between them, in either direction.",
+    )
+    kind = ChoicesFilter(choices=ActionKind.choices, help_text="Kinds, comma-separated.")
+    date_after = DateFilter(
+        field_name="date",
+        lookup_expr="gte",
+        help_text="YYYY-MM-DD, inclusive. Imprecise dates count as the first day "
+        "of their month or year.",
+    )
+    date_before = DateFilter(
+        field_name="date", lookup_expr="lte", help_text="YYYY-MM-DD, inclusive."
+    )
+    episode = KeysFilter(
+        queryset=Episode.objects.all(),
+        key="slug",
+        normalize=str,
+        label_plural="episode slugs",
+        help_text="Episode slugs, comma-separated.",
+    )
+    envoy = KeysFilter(
+        queryset=Envoy.objects.all(),
+        method="filter_envoy",
+        help_text="Envoy ids, comma-separated: actions concerning any of them.",
+    )
+    grounds = ChoicesFilter(choices=Grounds.choices, help_text="Grounds of a declaration.")
+    domain = ChoicesFilter(
+        choices=CooperationDomain.choices, help_text="Domain of a suspended cooperation."
+    )
+    statement_type = ChoicesFilter(choices=StatementType.choices)
+    cameo = CameoPrefixFilter(
+        help_text="CAMEO code prefixes, comma-separated: `16` matches 160, 161, 1621..."
+    )
+    in_response_to = KeysFilter(
+        queryset=Action.objects.all(),
+        help_text="Action ids, comma-separated: the actions that answer any of them.",
+    )
+    updated_since = UpdatedSinceFilter()
+    q = TextSearchFilter(
+        fields=["summary", "notes"],
+        extra=_in_quotes,
+        help_text="Words, each of which must appear in the summary, notes or a quote.",
+    )
+    ordering = StableOrderingFilter(
+        fields=("date", "announced_on", "created_at", "updated_at"),
+        help_text="date, announced_on, created_at or updated_at; `-` for descending. "
+        "Default: -date.",
+    )
 
     class Meta:
         model = Action
-        fields = ["state", "actor", "target"]
+        fields = []
+
+    def filter_dyad(self, queryset, name, value):
+        if not value:
+            return queryset
+        first, second = value
+        return queryset.filter(
+            Q(actor=first, target=second) | Q(actor=second, target=first)
+        )
+
+    def filter_envoy(self, queryset, name, value):
+        if not value:
+            return queryset
+        links = Action.envoys.through.objects.filter(envoy_id__in=value)
+        return queryset.filter(id__in=links.values("action_id"))
+
+
+class EpisodeFilterSet(django_filters.FilterSet):
+    q = TextSearchFilter(fields=["title", "summary"], help_text="Words in the title or summary.")
+    state = StateCodesFilter(
+        method="filter_state",
+        help_text="ISO codes, comma-separated: episodes with an action involving any of them.",
+    )
+    updated_since = UpdatedSinceFilter()
+    ordering = StableOrderingFilter(fields=("slug", "created_at", "updated_at"))
+
+    class Meta:
+        model = Episode
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        if not value:
+            return queryset
+        actions = Action.objects.filter(Q(actor__in=value) | Q(target__in=value))
+        return queryset.filter(id__in=actions.values("episode_id"))
+
+
+class SourceFilterSet(django_filters.FilterSet):
+    q = TextSearchFilter(
+        fields=["publisher", "title", "url"], help_text="Words in the publisher, title or URL."
+    )
+    language = WordsFilter(
+        field_name="language", help_text="ISO 639-1 codes, comma-separated."
+    )
+    published_after = DateFilter(
+        field_name="published_on", lookup_expr="gte", help_text="YYYY-MM-DD, inclusive."
+    )
+    published_before = DateFilter(
+        field_name="published_on", lookup_expr="lte", help_text="YYYY-MM-DD, inclusive."
+    )
+    updated_since = UpdatedSinceFilter()
+    ordering = StableOrderingFilter(
+        fields=("publisher", "published_on", "created_at", "updated_at")
+    )
+
+    class Meta:
+        model = Source
+        fields = []

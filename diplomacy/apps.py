@@ -8,3 +8,9 @@ class DiplomacyConfig(AppConfig):
     def ready(self):
         from diplomacy import checks  # noqa: F401  (registers deployment checks)
         from diplomacy.api import schema  # noqa: F401  (registers schema extensions)
+        from diplomacy.deletions import deletions_track
+        from diplomacy.models import Envoy, Mission, State
+
+        deletions_track(State, resource="states", key="code")
+        deletions_track(Mission, resource="missions")
+        deletions_track(Envoy, resource="envoys")

@@ -1,4 +1,11 @@
-"""Filters shared by the FilterSets of both apps."""
+"""Filters shared by the FilterSets of both apps.
+
+Every filter here rejects a value it cannot use with a validation error, which
+DRF's filter backend answers as a 400 naming the parameter: a typo must never
+look like an empty result.
+"""
+
+import datetime
 
 import django_filters
 from django import forms
@@ -9,39 +16,67 @@ from drf_spectacular.utils import extend_schema_field
 from diplomacy.models import State
 
 
-class StateCodesField(forms.CharField):
-    """Comma-separated state codes, each checked against the states table."""
+def split_commas(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
 
-    # There are fewer states; more codes would only make a query too large for
-    # the database (PostgreSQL takes at most 65,535 parameters).
-    max_codes = 300
+
+class KeysField(forms.CharField):
+    """Comma-separated keys of records (ids, codes, slugs), each checked to exist;
+    cleaned to the records' primary keys."""
+
+    # More keys would only make a query too large for the database
+    # (PostgreSQL takes at most 65,535 parameters); there are fewer states.
+    max_keys = 300
+
+    def __init__(self, *, queryset, key, normalize, label_plural, exactly=None, **kwargs):
+        self.queryset = queryset
+        self.key = key
+        self.normalize = normalize
+        self.label_plural = label_plural
+        self.exactly = exactly
+        super().__init__(**kwargs)
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return []
-        codes = sorted({code.strip().upper() for code in value.split(",") if code.strip()})
-        if len(codes) > self.max_codes:
-            raise forms.ValidationError(f"At most {self.max_codes} state codes.")
-        known = set(State.objects.filter(code__in=codes).values_list("code", flat=True))
-        unknown = [code for code in codes if code not in known]
+        try:
+            keys = sorted({self.normalize(part) for part in split_commas(value)})
+        except ValueError as error:
+            raise forms.ValidationError(f"Not a list of {self.label_plural}: {value!r}.") from error
+        if len(keys) > self.max_keys:
+            raise forms.ValidationError(f"At most {self.max_keys} {self.label_plural}.")
+        if self.exactly is not None and len(keys) != self.exactly:
+            raise forms.ValidationError(
+                f"Give exactly {self.exactly} different {self.label_plural}, comma-separated."
+            )
+        known = dict(
+            self.queryset.filter(**{f"{self.key}__in": keys}).values_list(self.key, "pk")
+        )
+        unknown = [str(key) for key in keys if key not in known]
         if unknown:
-            raise forms.ValidationError(f"Unknown state code: {', '.join(unknown)}.")
-        return codes
+            raise forms.ValidationError(f"Unknown {self.label_plural}: {', '.join(unknown)}.")
+        # Primary keys, so the filter needs no join (an episode's id for its slug).
+        return [known[key] for key in keys]
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class StateCodesFilter(django_filters.Filter):
-    """Matches any of several comma-separated state codes (`FR,ML`).
+class KeysFilter(django_filters.Filter):
+    """Matches any of several comma-separated keys (`state=FR,ML`, `episode=a,b`).
 
-    `fields` are the foreign keys to State to look in; with several, a record
-    matches when any of them does (`state` matches either side of an action).
+    `fields` are the foreign keys to look in; with several, a record matches
+    when any of them does (`state` matches either side of an action).
     """
 
-    field_class = StateCodesField
+    field_class = KeysField
 
-    def __init__(self, *args, fields=None, **kwargs):
-        self.state_fields = fields
+    def __init__(
+        self, *args, queryset, key="pk", normalize=int, label_plural="ids", fields=None, **kwargs
+    ):
+        self.lookup_fields = fields
+        kwargs.update(
+            queryset=queryset, key=key, normalize=normalize, label_plural=label_plural
+        )
         super().__init__(*args, **kwargs)
         # drf-spectacular ignores help_text when a filter's schema is overridden:
         # give each filter its own, with the description in it.
@@ -53,6 +88,155 @@ class StateCodesFilter(django_filters.Filter):
         if not value:
             return qs
         condition = Q()
-        for name in self.state_fields or [self.field_name]:
+        for name in self.lookup_fields or [self.field_name]:
             condition |= Q(**{f"{name}__in": value})
         return qs.filter(condition)
+
+
+class StateCodesFilter(KeysFilter):
+    """ISO codes of states, comma-separated, each checked against the states table."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", State.objects.all())
+        kwargs.setdefault("key", "code")
+        kwargs.setdefault("normalize", str.upper)
+        kwargs.setdefault("label_plural", "state codes")
+        super().__init__(*args, **kwargs)
+
+
+class NotBlankCSVField(django_filters.fields.BaseCSVField):
+    """Comma-separated values, of which there must be at least one when given."""
+
+    def clean(self, value):
+        if value == [] or value == [""]:
+            raise forms.ValidationError("Give a value, or leave the parameter out.")
+        return super().clean(value)
+
+
+class ChoicesFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
+    """Several comma-separated values of a vocabulary, OR-ed; an unknown one, or
+    none (`?grounds=`), is a 400."""
+
+    base_field_class = NotBlankCSVField
+
+
+class WordsFilter(django_filters.BaseInFilter, django_filters.CharFilter):
+    """Several comma-separated exact values of a free-text column, OR-ed."""
+
+
+class StrictBooleanField(forms.Field):
+    """`true`/`false` (or 1/0); anything else is an error, not a silently ignored filter."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return self.VALUES[str(value).strip().lower()]
+        except KeyError as error:
+            raise forms.ValidationError("Expected true or false.") from error
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class BooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # As for KeysFilter: an overridden schema drops help_text otherwise.
+        extend_schema_field(
+            {"type": "boolean", "description": kwargs.get("help_text", "")}
+        )(self)
+
+
+class NotBlankMixin:
+    """A parameter given empty (`?date_after=`) is an error, not a filter left out.
+
+    A date or a time has no empty value; the schema says so, and a client
+    that sends one has lost its value on the way.
+    """
+
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError("Give a value, or leave the parameter out.")
+        return super().clean(value)
+
+
+class NotBlankDateField(NotBlankMixin, forms.DateField):
+    pass
+
+
+class NotBlankDateTimeField(NotBlankMixin, django_filters.fields.IsoDateTimeField):
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return moment
+        # In UTC: Python takes offsets up to ±23:59, PostgreSQL only to ±15:59.
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError as error:
+            raise forms.ValidationError("Out of the range of dates.") from error
+
+
+class DateFilter(django_filters.DateFilter):
+    field_class = NotBlankDateField
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = NotBlankDateTimeField
+
+
+class UpdatedSinceFilter(DateTimeFilter):
+    """Records created or changed at or after a moment: the key of incremental sync."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("field_name", "updated_at")
+        kwargs.setdefault("lookup_expr", "gte")
+        kwargs.setdefault(
+            "help_text",
+            "ISO 8601 date-time (UTC when no offset is given): records created or "
+            "changed at or after it. Pair with the deletions feed to sync a copy.",
+        )
+        super().__init__(*args, **kwargs)
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """`ordering` with the primary key as tiebreaker, so pages never overlap.
+
+    An unknown field is a 400 (django-filter validates the choices), unlike
+    DRF's OrderingFilter, which silently ignores it.
+    """
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value if param]
+        if not ordering:
+            return qs
+        last = ordering[-1]
+        ordering.append("-pk" if last.startswith("-") else "pk")
+        return qs.order_by(*ordering)
+
+
+class TextSearchFilter(django_filters.CharFilter):
+    """`q`: every word must appear (case-insensitive) in one of `fields`.
+
+    `extra(word)` may add a condition, e.g. a subquery over a related table
+    (a join would repeat rows).
+    """
+
+    def __init__(self, *args, fields, extra=None, **kwargs):
+        self.search_fields = fields
+        self.extra_condition = extra  # not `extra`: django-filter keeps field kwargs there
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        for word in (value or "").split():
+            condition = Q()
+            for name in self.search_fields:
+                condition |= Q(**{f"{name}__icontains": word})
+            if self.extra_condition is not None:
+                condition |= self.extra_condition(word)
+            qs = qs.filter(condition)
+        return qs

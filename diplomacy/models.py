@@ -6,6 +6,7 @@ from django.db.models import F, Q
 
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.constraints import FieldCheckConstraint
+from diplomacy.deletions import Deletion  # noqa: F401  (a model of this app)
 from diplomacy.history import DatasetHistory
 from diplomacy.records import Record
 from diplomacy.versioning import Versioned
@@ -50,6 +51,9 @@ class State(Versioned):
         blank=True,
         help_text="Date ISO 3166-3 withdrew the code (1 January where it gives only a year).",
     )
+    # States are not Records (keyed by code, no uid) but a syncing copy still
+    # needs to know which changed.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = StateManager()
     history = DatasetHistory()

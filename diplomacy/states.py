@@ -4,6 +4,7 @@ import datetime
 
 import pycountry
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from diplomacy.models import State
@@ -88,16 +89,23 @@ def states_load() -> int:
     stored = State.objects.in_bulk([state.code for state in states])
     new = [state for state in states if state.code not in stored]
     changed = []
+    now = timezone.now()
     for state in states:
         current = stored.get(state.code)
         if current is not None and any(
             getattr(current, name) != getattr(state, name) for name in STATE_FIELDS
         ):
             state.version = current.version + 1
+            # bulk_update does not touch auto_now fields; a syncing copy
+            # finds changed states by updated_at.
+            state.updated_at = now
             changed.append(state)
     with transaction.atomic():
         bulk_create_with_history(new, State, default_change_reason="load_states")
         bulk_update_with_history(
-            changed, State, [*STATE_FIELDS, "version"], default_change_reason="load_states"
+            changed,
+            State,
+            [*STATE_FIELDS, "version", "updated_at"],
+            default_change_reason="load_states",
         )
     return len(states)

@@ -18,6 +18,7 @@ from actions.models import (
 )
 from diplomacy.api.fields import BriefRelatedField
 from diplomacy.api.serializers import EnvoyBriefSerializer, state_field
+from diplomacy.api.sparse import SparseFieldsetMixin
 from diplomacy.api.validation import ModelValidationMixin, StrictInputMixin
 from diplomacy.models import Envoy
 
@@ -43,13 +44,13 @@ class ActionBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "date", "date_precision", "actor", "target"]
 
 
-class EpisodeSerializer(ModelValidationMixin, serializers.ModelSerializer):
+class EpisodeSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
     class Meta:
         model = Episode
         fields = ["slug", "title", "summary", "created_at", "updated_at"]
 
 
-class SourceSerializer(ModelValidationMixin, serializers.ModelSerializer):
+class SourceSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = [
@@ -95,7 +96,7 @@ COMMON_FIELDS = [
 ]
 
 
-class ActionSerializer(ModelValidationMixin, serializers.ModelSerializer):
+class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
     """Fields common to every kind; each kind's serializer adds its own."""
 
     actor = state_field(help_text="The state that acts: ISO alpha-2 code on write.")
@@ -233,6 +234,11 @@ assert KIND_SERIALIZERS.keys() == KIND_MODELS.keys()
 class ActionFeedSerializer(serializers.BaseSerializer):
     """Each action of the feed in the shape of its kind's own resource."""
 
+    @staticmethod
+    def field_names() -> set[str]:
+        """Every field an action of some kind has (what `fields=` may name)."""
+        return {name for cls in KIND_SERIALIZERS.values() for name in cls().fields}
+
     def to_representation(self, instance):
         # One serializer per kind, reused across the rows of a page.
         cache = self.__dict__.setdefault("_by_kind", {})
@@ -248,3 +254,26 @@ ActionFeedSchema = PolymorphicProxySerializer(
     serializers={kind.value: serializer for kind, serializer in KIND_SERIALIZERS.items()},
     resource_type_field_name="kind",
 )
+
+
+class TimelineEntrySerializer(ActionBriefSerializer):
+    in_response_to = ActionBriefSerializer(read_only=True, help_text="What this action answers.")
+    responses = ActionBriefSerializer(
+        many=True, read_only=True, help_text="The actions that answer this one, in date order."
+    )
+
+    class Meta(ActionBriefSerializer.Meta):
+        fields = [
+            *ActionBriefSerializer.Meta.fields,
+            "announced_on",
+            "summary",
+            "in_response_to",
+            "responses",
+        ]
+
+
+class TimelineSerializer(serializers.Serializer):
+    episode = EpisodeBriefSerializer(help_text="The episode.")
+    actions = TimelineEntrySerializer(
+        many=True, help_text="In date order, each after the action it answers."
+    )

@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from actions.api import views
+from actions.api import dyads, stats, views
 
 router = SimpleRouter()
 router.register("actions", views.ActionViewSet, basename="action")
@@ -22,5 +22,7 @@ router.register(
 )
 router.register("episodes", views.EpisodeViewSet, basename="episode")
 router.register("sources", views.SourceViewSet, basename="source")
+router.register("dyads", dyads.DyadViewSet, basename="dyad")
+router.register("stats/actions", stats.ActionStatsViewSet, basename="action-stats")
 
 urlpatterns = router.urls

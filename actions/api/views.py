@@ -1,6 +1,13 @@
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from actions.api import examples
 from actions.api.read import ReadPathListMixin
@@ -13,8 +20,10 @@ from actions.api.serializers import (
     EpisodeSerializer,
     PersonaNonGrataDeclarationSerializer,
     SourceSerializer,
+    TimelineSerializer,
 )
-from actions.filtersets import ActionFilterSet
+from actions.api.tables import ACTION_TABLE, EPISODE_TABLE, KIND_TABLES, SOURCE_TABLE
+from actions.filtersets import ActionFilterSet, EpisodeFilterSet, SourceFilterSet
 from actions.models import (
     Action,
     Citation,
@@ -25,7 +34,12 @@ from actions.models import (
     PersonaNonGrataDeclaration,
     Source,
 )
+from actions.timelines import episode_timeline
 from diplomacy.api.docs import document_resource, lookup_parameter
+from diplomacy.api.mixins import DatasetViewMixin
+from diplomacy.api.pagination import FeedPagination
+from diplomacy.api.renderers import CSVRenderer, JSONLinesRenderer
+from diplomacy.api.streaming import EXPORT_BATCH_SIZE, export_response
 from diplomacy.api.viewsets import ReadOnlyRecordViewSet, RecordViewSet
 
 
@@ -48,10 +62,29 @@ def action_id(singular):
 @extend_schema_view(
     list=extend_schema(
         summary="Every action of every kind, newest first",
+        description="The feed of every action of every kind together. Read-only: write "
+        "through the resource of the action's kind.\n\nPaged with `limit` and `offset`, "
+        "or with a cursor: send `cursor=` (empty) and follow `next`; deep pages cost "
+        "the same as the first.",
         responses=ActionFeedSchema,
     ),
     retrieve=extend_schema(
         summary="One action, in the shape of its kind", responses=ActionFeedSchema
+    ),
+    export=extend_schema(
+        summary="Bulk export of every action, streamed",
+        description="Every action matching the filters, with its kind's fields and its "
+        "citations, streamed in batches: memory stays flat whatever the size. "
+        "`format=csv` (the default; lists joined with `|`, citations as source ids "
+        "and URLs) or `format=jsonl` (JSON Lines, citations in full).",
+        parameters=[
+            OpenApiParameter(
+                "format", OpenApiTypes.STR, enum=["csv", "jsonl"],
+                description="Or an `Accept` header of text/csv or application/x-ndjson.",
+            )
+        ],
+        responses={200: OpenApiResponse(OpenApiTypes.STR, description="The export file.")},
+        filters=True,
     ),
 )
 @document_resource(
@@ -64,13 +97,30 @@ def action_id(singular):
     ),
     read_only=True,
 )
-class ActionViewSet(ReadPathListMixin, ReadOnlyRecordViewSet):
+class ActionViewSet(DatasetViewMixin, ReadPathListMixin, ReadOnlyRecordViewSet):
     """The feed of every action of every kind together. Read-only: write through
     the resource of the action's kind."""
 
     queryset = action_queryset(Action)
     serializer_class = ActionFeedSerializer
     filterset_class = ActionFilterSet
+    pagination_class = FeedPagination
+    table = ACTION_TABLE
+    export_batch_size = EXPORT_BATCH_SIZE
+
+    def serializer_field_names(self):
+        return ActionFeedSerializer.field_names()
+
+    @action(detail=False, renderer_classes=[CSVRenderer, JSONLinesRenderer], pagination_class=None)
+    def export(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        return export_response(
+            self.table,
+            queryset,
+            format=request.accepted_renderer.format,
+            filename="actions",
+            batch_size=self.export_batch_size,
+        )
 
 
 @document_resource(
@@ -82,12 +132,13 @@ class ActionViewSet(ReadPathListMixin, ReadOnlyRecordViewSet):
         examples.PERSONA_NON_GRATA_DECLARATION,
     ),
 )
-class PersonaNonGrataDeclarationViewSet(ReadPathListMixin, RecordViewSet):
+class PersonaNonGrataDeclarationViewSet(DatasetViewMixin, ReadPathListMixin, RecordViewSet):
     """Declarations that diplomats are persona non grata (expulsions)."""
 
     queryset = action_queryset(PersonaNonGrataDeclaration)
     serializer_class = PersonaNonGrataDeclarationSerializer
     filterset_class = ActionFilterSet
+    table = KIND_TABLES[PersonaNonGrataDeclaration.KIND]
 
 
 @document_resource(
@@ -99,12 +150,13 @@ class PersonaNonGrataDeclarationViewSet(ReadPathListMixin, RecordViewSet):
         examples.COOPERATION_SUSPENSION,
     ),
 )
-class CooperationSuspensionViewSet(ReadPathListMixin, RecordViewSet):
+class CooperationSuspensionViewSet(DatasetViewMixin, ReadPathListMixin, RecordViewSet):
     """Suspensions or ends of cooperation in a domain."""
 
     queryset = action_queryset(CooperationSuspension)
     serializer_class = CooperationSuspensionSerializer
     filterset_class = ActionFilterSet
+    table = KIND_TABLES[CooperationSuspension.KIND]
 
 
 @document_resource(
@@ -113,12 +165,13 @@ class CooperationSuspensionViewSet(ReadPathListMixin, RecordViewSet):
     lookup=action_id("detention"),
     example=("Mali arrests a member of the French embassy", examples.DETENTION),
 )
-class DetentionViewSet(ReadPathListMixin, RecordViewSet):
+class DetentionViewSet(DatasetViewMixin, ReadPathListMixin, RecordViewSet):
     """Arrests and detentions of envoys."""
 
     queryset = action_queryset(Detention)
     serializer_class = DetentionSerializer
     filterset_class = ActionFilterSet
+    table = KIND_TABLES[Detention.KIND]
 
 
 @document_resource(
@@ -127,29 +180,57 @@ class DetentionViewSet(ReadPathListMixin, RecordViewSet):
     lookup=action_id("diplomatic statement"),
     example=("France calls the accusations unfounded", examples.DIPLOMATIC_STATEMENT),
 )
-class DiplomaticStatementViewSet(ReadPathListMixin, RecordViewSet):
+class DiplomaticStatementViewSet(DatasetViewMixin, ReadPathListMixin, RecordViewSet):
     """Protests, demands, accusations and threats addressed to another state."""
 
     queryset = action_queryset(DiplomaticStatement)
     serializer_class = DiplomaticStatementSerializer
     filterset_class = ActionFilterSet
+    table = KIND_TABLES[DiplomaticStatement.KIND]
 
 
+@extend_schema_view(
+    timeline=extend_schema(
+        summary="The episode's actions in date order, each with what it answers "
+        "and what answered it",
+        description="Date order, except that an action always comes after the action "
+        "it answers (an imprecise date is stored as the first day of its period).",
+        parameters=[
+            OpenApiParameter(
+                "slug",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="Slug of the episode, e.g. france-mali-2025.",
+            )
+        ],
+        responses=TimelineSerializer,
+        filters=False,
+    )
+)
 @document_resource(
     singular="episode",
     plural="episodes",
     lookup=lookup_parameter("slug", "Slug of the episode, e.g. france-mali-2025."),
     example=("France–Mali 2025", examples.EPISODE),
 )
-class EpisodeViewSet(RecordViewSet):
+class EpisodeViewSet(DatasetViewMixin, RecordViewSet):
     """Diplomatic crises: actions that belong together. Looked up by slug."""
 
     queryset = Episode.objects.all()
     serializer_class = EpisodeSerializer
+    filterset_class = EpisodeFilterSet
+    table = EPISODE_TABLE
     lookup_field = "slug"
     # Only what a slug can hold reaches the database (PostgreSQL refuses a
     # null character in a query: it would answer 500).
     lookup_value_regex = "[-a-zA-Z0-9_]+"
+
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def timeline(self, request, slug=None):
+        episode = self.get_object()
+        actions = episode_timeline(episode=episode)
+        data = TimelineSerializer({"episode": episode, "actions": actions}).data
+        return Response(data)
 
 
 @document_resource(
@@ -158,8 +239,10 @@ class EpisodeViewSet(RecordViewSet):
     lookup=lookup_parameter("id", "Id of the source.", OpenApiTypes.INT),
     example=("An AFP dispatch on the episode", examples.SOURCE),
 )
-class SourceViewSet(RecordViewSet):
+class SourceViewSet(DatasetViewMixin, RecordViewSet):
     """Published reports that actions are cited to."""
 
     queryset = Source.objects.all()
     serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+    table = SOURCE_TABLE

@@ -96,6 +96,10 @@ def export_run(client, path, query="") -> dict:
     """Stream a whole export: rows, seconds, rows per second, then the peak of traced memory."""
     begin = time.perf_counter()
     status, content_type, chunks = client.stream(path, query)
+    if status != 200:
+        if hasattr(chunks, "close"):
+            chunks.close()
+        return {"status": status, "content_type": content_type}
     # A JSON document is kept to count its items; CSV and JSON lines are counted by line.
     whole = "json" in content_type and "nd" not in content_type and "lines" not in content_type
     kept = []

@@ -16,6 +16,8 @@ RESOURCES = [
     "states",
     "missions",
     "envoys",
+    "deletions",
+    "stats/actions",
 ]
 
 

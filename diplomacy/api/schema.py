@@ -102,3 +102,80 @@ class AutoSchema(ConditionalRequestsSchemaMixin, openapi.AutoSchema):
         ):
             auths.append({})
         return auths
+
+
+TABULAR_MEDIA_TYPES = {
+    "text/csv": "UTF-8 CSV with a header row; lists joined with `|`.",
+    "application/x-ndjson": "JSON Lines: one JSON object per line.",
+}
+
+SPARSE_PARAMETERS = [
+    OpenApiParameter(
+        "fields",
+        OpenApiTypes.STR,
+        description="Comma-separated fields to return, e.g. `id,date,summary` "
+        "(CSV: column names). An unknown name is a 400.",
+    ),
+    OpenApiParameter(
+        "omit",
+        OpenApiTypes.STR,
+        description="Comma-separated fields to leave out, e.g. `citations,notes`.",
+    ),
+]
+
+LINK_HEADER = OpenApiParameter(
+    "Link",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    response=[200],
+    description='RFC 8288 links to the next and previous pages: `<url>; rel="next"`.',
+)
+
+
+def format_parameter(formats):
+    return OpenApiParameter(
+        "format",
+        OpenApiTypes.STR,
+        enum=formats,
+        description="Response format; the same as an `Accept` header of "
+        + ", ".join(f"`{name}`" for name in formats)
+        + " media type.",
+    )
+
+
+class DatasetAutoSchema(AutoSchema):
+    """Documents what the dataset resources share: sparse fieldsets, formats, the Link header.
+
+    Tabular media types (CSV, JSON Lines) are documented as text, not as the
+    JSON schema of the serializer.
+    """
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self.method != "GET":
+            return parameters
+        action = getattr(self.view, "action", None)
+        if action in ("list", "retrieve") and hasattr(self.view, "sparse_fieldset"):
+            parameters += SPARSE_PARAMETERS
+        formats = [
+            renderer.format for renderer in self.view.get_renderers() if renderer.format != "api"
+        ]
+        if len(formats) > 1 and not any(p.name == "format" for p in parameters
+                                        if isinstance(p, OpenApiParameter)):
+            parameters.append(format_parameter(formats))
+        if action == "list" and self._get_paginator() is not None:
+            parameters.append(LINK_HEADER)
+        return parameters
+
+    def _get_response_for_code(
+        self, serializer, status_code, media_types=None, direction="response"
+    ):
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        for media_type, content in response.get("content", {}).items():
+            if media_type.split(";")[0] in TABULAR_MEDIA_TYPES:
+                content.clear()
+                content["schema"] = {
+                    "type": "string",
+                    "description": TABULAR_MEDIA_TYPES[media_type.split(";")[0]],
+                }
+        return response

@@ -1,7 +1,9 @@
 from rest_framework import serializers
 
 from diplomacy.api.fields import BriefRelatedField
+from diplomacy.api.sparse import SparseFieldsetMixin
 from diplomacy.api.validation import ModelValidationMixin
+from diplomacy.deletions import Deletion
 from diplomacy.models import Envoy, Mission, State
 
 
@@ -34,7 +36,7 @@ def state_field(**kwargs):
     )
 
 
-class StateSerializer(ModelValidationMixin, serializers.ModelSerializer):
+class StateSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
     class Meta:
         model = State
         fields = [
@@ -55,7 +57,7 @@ class StateSerializer(ModelValidationMixin, serializers.ModelSerializer):
         return value
 
 
-class MissionSerializer(ModelValidationMixin, serializers.ModelSerializer):
+class MissionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
     sending_state = state_field(help_text="Sending state: ISO alpha-2 code on write.")
     receiving_state = state_field(help_text="Receiving state: ISO alpha-2 code on write.")
 
@@ -75,7 +77,7 @@ class MissionSerializer(ModelValidationMixin, serializers.ModelSerializer):
         validators = []
 
 
-class EnvoySerializer(ModelValidationMixin, serializers.ModelSerializer):
+class EnvoySerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
     sending_state = state_field(help_text="Sending state: ISO alpha-2 code on write.")
     mission = BriefRelatedField(
         queryset=Mission.objects.all(),
@@ -98,3 +100,10 @@ class EnvoySerializer(ModelValidationMixin, serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+
+
+class DeletionSerializer(SparseFieldsetMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Deletion
+        fields = ["resource", "key", "uid", "deleted_at"]
+        extra_kwargs = {"deleted_at": {"help_text": "When the record was deleted (UTC)."}}

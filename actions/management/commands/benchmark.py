@@ -171,8 +171,11 @@ class Command(BaseCommand):
             self.line("Export: no export route under /api/: not available")
             self.verdict("export >= 20,000 rows/s, peak memory < 200 MB", None, "no export")
             return
-        for path in paths:
-            result = export_run(client, path)
+        # Each format the export offers; a client's default Accept may be refused (406).
+        runs = [(path, query) for path in paths for query in ("format=csv", "format=jsonl")]
+        for path, query in runs:
+            result = export_run(client, path, query)
+            path = f"{path}?{query}"
             if result["status"] != 200:
                 self.line(f"Export {path}: status {result['status']}, not measured")
                 continue

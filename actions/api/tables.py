@@ -1,0 +1,110 @@
+"""The CSV columns of the action resources, episodes and sources; the export's rows."""
+
+from actions.models import KIND_MODELS, Action, Citation, Episode
+from diplomacy.api.tables import Table, many_expander, related_value
+
+ACTION_COLUMNS = {
+    "id": "id",
+    "uid": "uid",
+    "kind": "kind",
+    "actor": "actor_id",
+    "target": "target_id",
+    "date": "date",
+    "date_precision": "date_precision",
+    "announced_on": "announced_on",
+    "summary": "summary",
+    "notes": "notes",
+    "episode": related_value(Episode, "slug", foreign_key="episode_id"),
+    "in_response_to": "in_response_to_id",
+    "cameo_code": "cameo_code",
+}
+TIMESTAMPS = {"created_at": "created_at", "updated_at": "updated_at"}
+KIND_COLUMNS = [name for model in KIND_MODELS.values() for name in model.KIND_FIELDS]
+
+
+def _citations(rows):
+    """Each action's citations: full in JSON, as source ids and URLs in CSV."""
+    by_action = {row["id"]: [] for row in rows}
+    citations = (
+        Citation.objects.filter(action_id__in=list(by_action))
+        .order_by("action_id", "id")
+        .values(
+            "action_id",
+            "source_id",
+            "source__publisher",
+            "source__title",
+            "source__url",
+            "quote",
+            "attribution",
+        )
+    )
+    for citation in citations:
+        by_action[citation["action_id"]].append(
+            {
+                "source": citation["source_id"],
+                "publisher": citation["source__publisher"],
+                "title": citation["source__title"],
+                "url": citation["source__url"],
+                "quote": citation["quote"],
+                "attribution": citation["attribution"],
+            }
+        )
+    for row in rows:
+        cited = by_action[row["id"]]
+        row["citations"] = cited
+        row["citation_source_ids"] = [citation["source"] for citation in cited]
+        row["citation_urls"] = [citation["url"] for citation in cited if citation["url"]]
+
+
+def action_table(kind_fields, *, envoys=True) -> Table:
+    expanders = []
+    expanded = []
+    if envoys:
+        expanders.append(
+            many_expander(
+                column="envoy_ids",
+                queryset=Action.envoys.through.objects.all(),
+                owner="action_id",
+                value="envoy_id",
+            )
+        )
+        expanded.append("envoy_ids")
+    expanders.append(_citations)
+    expanded += ["citation_source_ids", "citation_urls", "citations"]
+    return Table(
+        columns={**ACTION_COLUMNS, **{name: name for name in kind_fields}, **TIMESTAMPS},
+        expanders=tuple(expanders),
+        expanded_columns=tuple(expanded),
+        json_only=frozenset({"citations"}),
+        csv_only=frozenset({"citation_source_ids", "citation_urls"}),
+    )
+
+
+ACTION_TABLE = action_table(KIND_COLUMNS)
+KIND_TABLES = {
+    kind: action_table(model.KIND_FIELDS, envoys=model.HAS_ENVOYS)
+    for kind, model in KIND_MODELS.items()
+}
+
+EPISODE_TABLE = Table(
+    columns={
+        "slug": "slug",
+        "uid": "uid",
+        "title": "title",
+        "summary": "summary",
+        **TIMESTAMPS,
+    }
+)
+
+SOURCE_TABLE = Table(
+    columns={
+        "id": "id",
+        "uid": "uid",
+        "publisher": "publisher",
+        "title": "title",
+        "url": "url",
+        "published_on": "published_on",
+        "language": "language",
+        **TIMESTAMPS,
+    }
+)
