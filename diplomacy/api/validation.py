@@ -31,15 +31,19 @@ class StrictInputMixin:
 
     DRF drops unknown fields silently: a client that misspells `anounced_on`
     would believe it had stored it. Read-only fields are known, so they are
-    still accepted and ignored.
+    still accepted and ignored, and so are the read-only values the API shows
+    outside the representation (the version in the ETag, the history at
+    `/history/`), which a client may echo back.
     """
+
+    IGNORED_ON_WRITE = frozenset({"uid", "version", "history"})
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
             errors = {
                 name: [ErrorDetail("Unknown field.", code="unknown_field")]
                 for name in data
-                if name not in self.fields
+                if name not in self.fields and name not in self.IGNORED_ON_WRITE
             }
             # DRF turns a number into a string (`"summary": 0` stored as "0");
             # the schema says string, so a number is a mistake to report.
