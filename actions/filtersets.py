@@ -13,6 +13,7 @@ from actions.models import Action, Citation, Episode, Source
 from diplomacy.filters import (
     ChoicesFilter,
     DateFilter,
+    DescribedSchemaMixin,
     KeysFilter,
     StableOrderingFilter,
     StateCodesFilter,
@@ -37,17 +38,10 @@ class CameoPrefixesField(forms.CharField):
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class CameoPrefixFilter(django_filters.Filter):
+class CameoPrefixFilter(DescribedSchemaMixin, django_filters.Filter):
     """`16` matches 160, 161, 1621...; several prefixes are OR-ed."""
 
     field_class = CameoPrefixesField
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # As for KeysFilter: an overridden schema drops help_text otherwise.
-        extend_schema_field(
-            {"type": "string", "description": kwargs.get("help_text", "")}
-        )(self)
 
     def filter(self, qs, value):
         if not value:

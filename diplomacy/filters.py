@@ -60,8 +60,24 @@ class KeysField(forms.CharField):
         return [known[key] for key in keys]
 
 
+class DescribedSchemaMixin:
+    """Gives each filter instance its own schema, with its help_text in it.
+
+    drf-spectacular ignores help_text when a filter's schema is overridden (as a
+    field class of our own must be), so the description is set per instance.
+    """
+
+    schema_type = "string"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        extend_schema_field(
+            {"type": self.schema_type, "description": kwargs.get("help_text", "")}
+        )(self)
+
+
 @extend_schema_field(OpenApiTypes.STR)
-class KeysFilter(django_filters.Filter):
+class KeysFilter(DescribedSchemaMixin, django_filters.Filter):
     """Matches any of several comma-separated keys (`state=FR,ML`, `episode=a,b`).
 
     `fields` are the foreign keys to look in; with several, a record matches
@@ -78,11 +94,6 @@ class KeysFilter(django_filters.Filter):
             queryset=queryset, key=key, normalize=normalize, label_plural=label_plural
         )
         super().__init__(*args, **kwargs)
-        # drf-spectacular ignores help_text when a filter's schema is overridden:
-        # give each filter its own, with the description in it.
-        extend_schema_field(
-            {"type": "string", "description": kwargs.get("help_text", "")}
-        )(self)
 
     def filter(self, qs, value):
         if not value:
@@ -139,15 +150,9 @@ class StrictBooleanField(forms.Field):
 
 
 @extend_schema_field(OpenApiTypes.BOOL)
-class BooleanFilter(django_filters.Filter):
+class BooleanFilter(DescribedSchemaMixin, django_filters.Filter):
     field_class = StrictBooleanField
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # As for KeysFilter: an overridden schema drops help_text otherwise.
-        extend_schema_field(
-            {"type": "boolean", "description": kwargs.get("help_text", "")}
-        )(self)
+    schema_type = "boolean"
 
 
 class NotBlankMixin:
