@@ -38,6 +38,16 @@ class StrictInputMixin:
 
     IGNORED_ON_WRITE = frozenset({"uid", "version", "history"})
 
+    # The JSON type each kind of field must be sent as. DRF is lenient where the
+    # schema is not: it turns a number into a string (`"summary": 0` stored as
+    # "0"), takes 0 and "yes" for a boolean, and an object for a list of ids
+    # (`"envoys": {}` stored as no envoys).
+    JSON_TYPES = [
+        (serializers.CharField, str, "Not a valid string.", "invalid"),
+        (serializers.BooleanField, bool, "Must be a boolean.", "invalid"),
+        (serializers.ManyRelatedField, list, "Expected a list of items.", "not_a_list"),
+    ]
+
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
             errors = {
@@ -45,40 +55,13 @@ class StrictInputMixin:
                 for name in data
                 if name not in self.fields and name not in self.IGNORED_ON_WRITE
             }
-            # DRF turns a number into a string (`"summary": 0` stored as "0");
-            # the schema says string, so a number is a mistake to report.
-            errors.update(
-                {
-                    name: [ErrorDetail("Not a valid string.", code="invalid")]
-                    for name, field in self.fields.items()
-                    if isinstance(field, serializers.CharField)
-                    and not field.read_only
-                    and data.get(name) is not None
-                    and not isinstance(data.get(name), str)
-                }
-            )
-            # DRF takes 0 and "yes" for a boolean, and an object for a list of
-            # ids (`"envoys": {}` stored as no envoys): the schema says neither.
-            errors.update(
-                {
-                    name: [ErrorDetail("Must be a boolean.", code="invalid")]
-                    for name, field in self.fields.items()
-                    if isinstance(field, serializers.BooleanField)
-                    and not field.read_only
-                    and data.get(name) is not None
-                    and not isinstance(data.get(name), bool)
-                }
-            )
-            errors.update(
-                {
-                    name: [ErrorDetail("Expected a list of items.", code="not_a_list")]
-                    for name, field in self.fields.items()
-                    if isinstance(field, serializers.ManyRelatedField)
-                    and not field.read_only
-                    and data.get(name) is not None
-                    and not isinstance(data.get(name), list)
-                }
-            )
+            for name, field in self.fields.items():
+                value = data.get(name)
+                if field.read_only or value is None:
+                    continue
+                for field_class, json_type, message, code in self.JSON_TYPES:
+                    if isinstance(field, field_class) and not isinstance(value, json_type):
+                        errors[name] = [ErrorDetail(message, code=code)]
             if errors:
                 raise serializers.ValidationError(errors)
         return super().to_internal_value(data)
