@@ -26,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from diplomacy.api.fields import BriefRelatedField
+from diplomacy.api.pagination import FeedPagination
 
 
 class Unsupported(Exception):
@@ -385,8 +386,8 @@ class ReadPathListMixin:
     """`list()` through the read path when the serializer and paginator allow it.
 
     The output is the serializer's own; anything the read path does not cover
-    (an unsupported serializer field, a paginator other than limit/offset or
-    DRF's cursor, `?fields=` or `?omit=`) goes through the serializer as before.
+    (an unsupported serializer field, a paginator other than limit/offset, DRF's
+    cursor or the feed's, `?fields=` or `?omit=`) goes through the serializer as before.
     """
 
     _read_path_readers: dict = {}
@@ -394,7 +395,7 @@ class ReadPathListMixin:
     def read_path_reader(self) -> Reader | None:
         paginator = self.paginator
         if paginator is not None and not isinstance(
-            paginator, (LimitOffsetPagination, CursorPagination)
+            paginator, (LimitOffsetPagination, CursorPagination, FeedPagination)
         ):
             return None
         if any(name in self.request.query_params for name in SPARSE_FIELDSET_PARAMETERS):
@@ -427,6 +428,17 @@ class ReadPathListMixin:
             )
             keys = self.paginate_queryset(narrow)
             return self.get_paginated_response(reader.read_pks([row["pk"] for row in keys]))
+        paginator = self.paginator
+        if isinstance(paginator, FeedPagination) and (
+            paginator.keyset.cursor_query_param in request.query_params
+        ):
+            # The feed's keyset cursor pages the `.values()` rows themselves: its
+            # filter on the key is an index range and the page is limit + 1 rows,
+            # so joining their brief related objects costs no more than a second
+            # query by key would (3 queries, as through the serializers).
+            keyset = [name for name in paginator.keyset.keyset_fields if name not in reader.columns]
+            rows = self.paginate_queryset(reader.values(queryset).values(*reader.columns, *keyset))
+            return self.get_paginated_response(reader.build(rows))
         page = self.paginate_queryset(_Page(queryset, reader))
         if page is not None:
             return self.get_paginated_response(page)

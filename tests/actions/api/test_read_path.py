@@ -167,10 +167,99 @@ def test_a_distinct_filtered_queryset_gives_the_serializers_output(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["?fields=id,kind", "?omit=citations"])
-def test_sparse_fieldsets_are_left_to_the_serializers(client, monkeypatch, query):
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?fields=id,kind",
+        "?omit=citations",
+        "?cursor=&fields=id,kind",
+        "?cursor=&omit=citations",
+        "?format=csv",
+        "?format=csv&cursor=",
+    ],
+)
+def test_sparse_fieldsets_and_csv_are_left_to_their_own_paths(client, monkeypatch, query):
     def fail(self, rows):
         raise AssertionError("the read path served a sparse fieldset")
 
     monkeypatch.setattr(read.Reader, "build", fail)
     assert client.get("/api/v1/actions/" + query).status_code == 200
+
+
+FEED_OFFSET_QUERIES = [
+    "?limit=7&offset=3",
+    "?limit=5&offset=2&state=FR",
+    "?kind=detention&limit=4&offset=1",
+    "?ordering=updated_at&limit=6&offset=5",
+    "?offset=100000",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", FEED_OFFSET_QUERIES)
+def test_feed_offset_pages_through_the_read_path_match_the_serializers(
+    client, serializer_path, query, monkeypatch
+):
+    synthetic_generate(actions=120, seed=11)
+    builds = []
+    build = read.Reader.build
+    monkeypatch.setattr(
+        read.Reader, "build", lambda self, rows: builds.append(1) or build(self, rows)
+    )
+    response = _compare(client, serializer_path, "/api/v1/actions/" + query)
+    # The read path served the page (beyond the count, there is nothing to read).
+    assert bool(builds) == bool(response.json()["results"])
+
+
+FEED_CURSOR_QUERIES = [
+    "?cursor=&limit=7",
+    "?cursor=&limit=5&state=FR",
+    "?cursor=&kind=detention,statement&limit=4",
+    "?cursor=&ordering=date&limit=6",
+    "?cursor=&ordering=-updated_at&limit=5&date_after=2000-01-01",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", FEED_CURSOR_QUERIES)
+def test_feed_cursor_pages_through_the_read_path_match_the_serializers(
+    client, serializer_path, query, monkeypatch
+):
+    synthetic_generate(actions=120, seed=12)
+    builds = []
+    build = read.Reader.build
+    monkeypatch.setattr(
+        read.Reader, "build", lambda self, rows: builds.append(1) or build(self, rows)
+    )
+    url, pages = "/api/v1/actions/" + query, 0
+    while url and pages < 3:
+        response = _compare(client, serializer_path, url)
+        previous_url, url = response.json()["previous"], response.json()["next"]
+        pages += 1
+    assert pages == 3
+    back = _compare(client, serializer_path, previous_url)  # walking back
+    assert back.json()["results"]
+    assert len(builds) == 4
+
+
+@pytest.mark.django_db
+def test_feed_bad_cursor_and_ordering_are_the_serializers_400s(client, serializer_path):
+    for query in ["?cursor=nonsense", "?cursor=&ordering=actor", "?cursor=&offset=3"]:
+        response = _compare(client, serializer_path, "/api/v1/actions/" + query)
+        assert response.status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mode", ["offset=3&", "cursor=&"])
+def test_feed_pages_take_few_queries_whatever_their_size(client, mode):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    synthetic_generate(actions=150, seed=13)
+    counts = []
+    for limit in (5, 100):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(f"/api/v1/actions/?{mode}limit={limit}&state=FR,ML")
+        assert response.status_code == 200
+        counts.append(len(context.captured_queries))
+    assert counts[0] == counts[1] <= 5
