@@ -1,13 +1,38 @@
 """Records of the France–Mali 2025 episode as the API returns them, for the schema's examples.
 
-tests/actions/test_schema_examples.py checks each against the API's answer for the seed data.
+tests/diplomacy/test_api_documentation.py checks each against the API's answer for the seed data.
 """
+
+# The brief objects that the records below show again and again.
+FRANCE = {"code": "FR", "name": "France"}
+MALI = {"code": "ML", "name": "Mali"}
+EPISODE_BRIEF = {
+    "slug": "france-mali-2025",
+    "title": "France–Mali 2025: a French embassy member arrested, diplomats expelled, "
+    "counter-terrorism cooperation ended",
+}
+ARTICLE_BRIEF = {
+    "id": 1,
+    "publisher": "AFP dispatch, French-language press",
+    "title": "[Untitled article: France ends counter-terrorism cooperation with Mali after the "
+    "arrest of a French diplomat]",
+    "url": "",
+    "published_on": "2025-09-19",
+}
+ARREST_BRIEF = {
+    "id": 1,
+    "kind": "detention",
+    "date": "2025-08-01",
+    "date_precision": "month",
+    "actor": "ML",
+    "target": "FR",
+}
 
 PERSONA_NON_GRATA_DECLARATION = {
     "id": 4,
     "kind": "persona_non_grata",
-    "actor": {"code": "FR", "name": "France"},
-    "target": {"code": "ML", "name": "Mali"},
+    "actor": FRANCE,
+    "target": MALI,
     "date": "2025-01-01",
     "date_precision": "year",
     "announced_on": "2025-09-19",
@@ -17,32 +42,13 @@ PERSONA_NON_GRATA_DECLARATION = {
     "notes": "Decided on a date that was not made public, before Wednesday 17 September 2025, "
     "when Mali responded to it; made public on Friday 19 September. Recorded with year "
     "precision for that reason. Both are reported to be intelligence officers.",
-    "episode": {
-        "slug": "france-mali-2025",
-        "title": "France–Mali 2025: a French embassy member arrested, diplomats "
-        "expelled, counter-terrorism cooperation ended",
-    },
-    "in_response_to": {
-        "id": 1,
-        "kind": "detention",
-        "date": "2025-08-01",
-        "date_precision": "month",
-        "actor": "ML",
-        "target": "FR",
-    },
+    "episode": EPISODE_BRIEF,
+    "in_response_to": ARREST_BRIEF,
     "cameo_code": "161",
     "citations": [
         {
             "id": 10,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": "[Untitled article: France ends counter-terrorism "
-                "cooperation with Mali after the arrest of a French "
-                "diplomat]",
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "quote": "Cette rupture intervient alors que Paris a également exigé le "
             "départ de deux représentants maliens, membres de l’ambassade et du "
             "consulat à Paris.",
@@ -50,15 +56,7 @@ PERSONA_NON_GRATA_DECLARATION = {
         },
         {
             "id": 11,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": "[Untitled article: France ends counter-terrorism "
-                "cooperation with Mali after the arrest of a French "
-                "diplomat]",
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "quote": "Selon une source diplomatique française, ces deux diplomates ont "
             "été déclarés persona non grata et disposent d’un délai jusqu’à "
             "samedi pour quitter la France.",
@@ -103,8 +101,8 @@ PERSONA_NON_GRATA_DECLARATION = {
 COOPERATION_SUSPENSION = {
     "id": 5,
     "kind": "cooperation_suspension",
-    "actor": {"code": "FR", "name": "France"},
-    "target": {"code": "ML", "name": "Mali"},
+    "actor": FRANCE,
+    "target": MALI,
     "date": "2025-01-01",
     "date_precision": "year",
     "announced_on": "2025-09-19",
@@ -113,32 +111,13 @@ COOPERATION_SUSPENSION = {
     "notes": "Decided on a date that was not made public, before Wednesday 17 September 2025, "
     "when Mali responded to it; made public on Friday 19 September. Recorded with year "
     "precision for that reason.",
-    "episode": {
-        "slug": "france-mali-2025",
-        "title": "France–Mali 2025: a French embassy member arrested, diplomats "
-        "expelled, counter-terrorism cooperation ended",
-    },
-    "in_response_to": {
-        "id": 1,
-        "kind": "detention",
-        "date": "2025-08-01",
-        "date_precision": "month",
-        "actor": "ML",
-        "target": "FR",
-    },
+    "episode": EPISODE_BRIEF,
+    "in_response_to": ARREST_BRIEF,
     "cameo_code": "160",
     "citations": [
         {
             "id": 13,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": "[Untitled article: France ends counter-terrorism "
-                "cooperation with Mali after the arrest of a French "
-                "diplomat]",
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "quote": "« Face à un acte d’une telle gravité et d’une telle hostilité, la "
             "France a décidé de suspendre la coopération avec le Mali dans le "
             "cadre de la lutte contre le terrorisme dans ce pays à laquelle "
@@ -182,8 +161,8 @@ COOPERATION_SUSPENSION = {
 DETENTION = {
     "id": 1,
     "kind": "detention",
-    "actor": {"code": "ML", "name": "Mali"},
-    "target": {"code": "FR", "name": "France"},
+    "actor": MALI,
+    "target": FRANCE,
     "date": "2025-08-01",
     "date_precision": "month",
     "announced_on": "2025-08-14",
@@ -196,25 +175,13 @@ DETENTION = {
     "(AFP) says 15 August; West Africa Weekly and News Pravda report it on Malian state "
     "television on the evening of 14 August. Both are cited; the earlier day is "
     "recorded.",
-    "episode": {
-        "slug": "france-mali-2025",
-        "title": "France–Mali 2025: a French embassy member arrested, diplomats "
-        "expelled, counter-terrorism cooperation ended",
-    },
+    "episode": EPISODE_BRIEF,
     "in_response_to": None,
     "cameo_code": "173",
     "citations": [
         {
             "id": 1,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": "[Untitled article: France ends counter-terrorism "
-                "cooperation with Mali after the arrest of a French "
-                "diplomat]",
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "quote": "La France a mis fin à sa collaboration dans la lutte contre le "
             "terrorisme avec le Mali, après l’arrestation au mois d’août à "
             "Bamako d’un diplomate français.",
@@ -222,15 +189,7 @@ DETENTION = {
         },
         {
             "id": 2,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": "[Untitled article: France ends counter-terrorism "
-                "cooperation with Mali after the arrest of a French "
-                "diplomat]",
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "quote": "La mesure a été prise en réaction directe à l’arrestation d’un "
             "agent diplomatique français, soupçonné par les autorités maliennes "
             "de travailler pour les services de renseignement français.",
@@ -270,8 +229,8 @@ DETENTION = {
 DIPLOMATIC_STATEMENT = {
     "id": 3,
     "kind": "statement",
-    "actor": {"code": "FR", "name": "France"},
-    "target": {"code": "ML", "name": "Mali"},
+    "actor": FRANCE,
+    "target": MALI,
     "date": "2025-08-16",
     "date_precision": "day",
     "announced_on": None,
@@ -279,32 +238,13 @@ DIPLOMATIC_STATEMENT = {
     '"without delay" of its national, an accredited member of the embassy, and calls '
     "the arrest a deliberate breach of international law.",
     "notes": "The article does not date the statement; L'Orient-Le Jour gives 16 August.",
-    "episode": {
-        "slug": "france-mali-2025",
-        "title": "France–Mali 2025: a French embassy member arrested, diplomats "
-        "expelled, counter-terrorism cooperation ended",
-    },
-    "in_response_to": {
-        "id": 1,
-        "kind": "detention",
-        "date": "2025-08-01",
-        "date_precision": "month",
-        "actor": "ML",
-        "target": "FR",
-    },
+    "episode": EPISODE_BRIEF,
+    "in_response_to": ARREST_BRIEF,
     "cameo_code": "1053",
     "citations": [
         {
             "id": 7,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": "[Untitled article: France ends counter-terrorism "
-                "cooperation with Mali after the arrest of a French "
-                "diplomat]",
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "quote": "De son côté, le ministère français des Affaires étrangères a "
             "dénoncé des « accusations sans fondement » et exigé la « libération "
             "sans délai » de son ressortissant, rappelant qu’il s’agissait d’un "
@@ -313,15 +253,7 @@ DIPLOMATIC_STATEMENT = {
         },
         {
             "id": 8,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": "[Untitled article: France ends counter-terrorism "
-                "cooperation with Mali after the arrest of a French "
-                "diplomat]",
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "quote": "La France a jugé cet acte contraire au droit international, "
             "estimant que le Mali violait « délibérément une des règles les plus "
             "fondamentales du droit international, s’agissant d’un agent "
@@ -348,9 +280,7 @@ DIPLOMATIC_STATEMENT = {
 
 
 EPISODE = {
-    "slug": "france-mali-2025",
-    "title": "France–Mali 2025: a French embassy member arrested, diplomats expelled, "
-    "counter-terrorism cooperation ended",
+    **EPISODE_BRIEF,
     "summary": "In August 2025 Malian authorities arrested a member of the French embassy in "
     "Bamako, accusing him of working for French intelligence. France called the "
     "accusations unfounded and demanded his release, then suspended its "
@@ -368,12 +298,7 @@ EPISODE = {
 
 
 SOURCE = {
-    "id": 1,
-    "publisher": "AFP dispatch, French-language press",
-    "title": "[Untitled article: France ends counter-terrorism cooperation with Mali after the "
-    "arrest of a French diplomat]",
-    "url": "",
-    "published_on": "2025-09-19",
+    **ARTICLE_BRIEF,
     "language": "fr",
     "created_at": "2026-11-26T12:00:00Z",
     "updated_at": "2026-11-26T12:00:00Z",
