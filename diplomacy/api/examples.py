@@ -1,6 +1,6 @@
 """Records of the France–Mali 2025 episode as the API returns them, for the schema's examples.
 
-tests/diplomacy/test_schema_examples.py checks each against the API's answer for the seed data.
+tests/diplomacy/test_api_documentation.py checks each against the API's answer for the seed data.
 """
 
 STATE = {
