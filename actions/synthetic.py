@@ -33,6 +33,7 @@ from actions.dates import period_start
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.models import Envoy, Mission, State
+from diplomacy.response_cache import dataset_changed
 
 EPISODE_SLUG = "synthetic-benchmark-data"
 
@@ -253,6 +254,7 @@ class _Batch:
 def _insert(model, rows: list[dict]) -> None:
     if not rows:
         return
+    dataset_changed()
     ops = connection.ops
     fields = [field for field in model._meta.concrete_fields if field.attname in rows[0]
               or not field.primary_key]
@@ -569,6 +571,7 @@ def _delete_synthetic(model) -> int:
     field = model._meta.get_field("uid")
     low, high = (field.get_db_prep_value(value, connection) for value in (_UID_LOW, _UID_HIGH))
     quote = connection.ops.quote_name
+    dataset_changed()
     with connection.cursor() as cursor:
         cursor.execute(
             f"DELETE FROM {quote(model._meta.db_table)} "

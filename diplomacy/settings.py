@@ -8,6 +8,9 @@ DATABASE_URL           e.g. postgres://postgres@127.0.0.1:5432/diplomacy;
 REDIS_URL              e.g. redis://127.0.0.1:6379/0: the cache shared by every
                        worker, where request rates are counted; a cache local
                        to each process when unset (development only)
+DJANGO_RESPONSE_CACHE_SECONDS   how long a rendered JSON or CSV read may be
+                       served from the cache (300 with REDIS_URL, else 0: off);
+                       any write to the dataset makes every cached read stale
 
 Hardening, each with a default fit for production:
 DJANGO_THROTTLE_ANON   requests per client IP for anonymous clients ("1200/minute")
@@ -163,6 +166,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Rendered reads cached until the next write (diplomacy.api.response_cache). Off
+# without a shared cache: a write seen by one worker must reach every worker.
+RESPONSE_CACHE_SECONDS = env_int("DJANGO_RESPONSE_CACHE_SECONDS", 300 if REDIS_URL else 0)
 
 # Request bodies: Django's own limit for forms, and the API's through
 # RequestBodyLimitMiddleware (DRF's JSON parser does not apply Django's).

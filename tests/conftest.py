@@ -59,6 +59,13 @@ def _empty_local_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _response_cache_on(settings):
+    """Every test reads through the response cache, as production does with Redis:
+    a test that writes and reads again fails if a write left a stale page."""
+    settings.RESPONSE_CACHE_SECONDS = 300
+
+
 @pytest.fixture
 def api_client():
     return APIClient()

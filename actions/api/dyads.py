@@ -17,6 +17,7 @@ from actions.api.views import action_queryset
 from actions.filtersets import ActionFilterSet
 from actions.models import Action
 from diplomacy.api.pagination import LimitOffsetPagination
+from diplomacy.api.response_cache import ResponseCacheMixin
 from diplomacy.api.serializers import StateBriefSerializer
 from diplomacy.models import State
 
@@ -71,7 +72,7 @@ class DyadSerializer(serializers.Serializer):
         filters=True,
     )
 )
-class DyadViewSet(viewsets.GenericViewSet):
+class DyadViewSet(ResponseCacheMixin, viewsets.GenericViewSet):
     queryset = action_queryset(Action)
     serializer_class = ActionFeedSerializer
     filterset_class = ActionFilterSet

@@ -18,6 +18,7 @@ from actions.filtersets import ActionFilterSet
 from actions.models import Action
 from diplomacy.api.negotiation import FormatNegotiation
 from diplomacy.api.renderers import CSVRenderer
+from diplomacy.api.response_cache import ResponseCacheMixin
 from diplomacy.api.schema import DatasetAutoSchema
 from diplomacy.filters import split_commas
 
@@ -84,7 +85,7 @@ class ActionStatsSerializer(serializers.Serializer):
         responses=ActionStatsSerializer,
     )
 )
-class ActionStatsViewSet(viewsets.GenericViewSet):
+class ActionStatsViewSet(ResponseCacheMixin, viewsets.GenericViewSet):
     queryset = Action.objects.all()
     filterset_class = ActionStatsFilterSet
     pagination_class = None

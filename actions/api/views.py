@@ -224,6 +224,7 @@ class EpisodeViewSet(DatasetViewMixin, RecordViewSet):
     # Only what a slug can hold reaches the database (PostgreSQL refuses a
     # null character in a query: it would answer 500).
     lookup_value_regex = "[-a-zA-Z0-9_]+"
+    cached_actions = RecordViewSet.cached_actions | {"timeline"}
 
     @action(detail=True, filter_backends=[], pagination_class=None)
     def timeline(self, request, slug=None):

@@ -3,6 +3,8 @@
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.pagination import Cursor, CursorPagination
 
+from diplomacy.api.pagination import FeedPagination, KeysetPagination
+
 
 def export_paths(urlconf=None) -> list[str]:
     """Paths of every parameterless URL pattern under /api/ whose route mentions export."""
@@ -25,9 +27,12 @@ def export_paths(urlconf=None) -> list[str]:
 def deep_cursor_query(view_class, queryset, *, fraction: float, page_size: int) -> str | None:
     """The query string of a cursor page at `fraction` of the feed, if the feed has a cursor.
 
-    Only DRF's CursorPagination (or a subclass) is understood; None otherwise.
+    DRF's CursorPagination (or a subclass) and the feed's own keyset cursor
+    (FeedPagination) are understood; None otherwise.
     """
     paginator_class = getattr(view_class, "pagination_class", None)
+    if paginator_class is not None and issubclass(paginator_class, FeedPagination):
+        return _keyset_cursor_query(queryset, fraction=fraction, page_size=page_size)
     if paginator_class is None or not issubclass(paginator_class, CursorPagination):
         return None
     paginator = paginator_class()
@@ -41,6 +46,15 @@ def deep_cursor_query(view_class, queryset, *, fraction: float, page_size: int) 
     query = url.split("?", 1)[1]
     size_param = paginator.page_size_query_param
     return f"{query}&{size_param}={page_size}" if size_param else query
+
+
+def _keyset_cursor_query(queryset, *, fraction, page_size):
+    # The feed's default order: its first keyset field, newest first, id as tiebreaker.
+    field = KeysetPagination.keyset_fields[0]
+    index = int(queryset.count() * fraction)
+    value, pk = queryset.order_by(f"-{field}", "-pk").values_list(field, "pk")[index]
+    cursor = KeysetPagination.encode_cursor(field, value, pk)
+    return f"{KeysetPagination.cursor_query_param}={cursor}&limit={page_size}"
 
 
 def has_cursor_parameter(view_class) -> bool:

@@ -49,9 +49,10 @@ def parse_wrk(output: str) -> dict:
 class Server:
     """gunicorn with the project's config, DEBUG off, on 127.0.0.1:port."""
 
-    def __init__(self, *, port: int, workers: int = 2):
+    def __init__(self, *, port: int, workers: int = 2, environment: dict | None = None):
         self.port = port
         self.workers = workers
+        self.environment = environment or {}
         self.process = None
 
     def __enter__(self):
@@ -67,6 +68,7 @@ class Server:
             # Plain HTTP on loopback: no redirect to HTTPS.
             DJANGO_SECURE_SSL_REDIRECT="0",
         )
+        env.update(self.environment)
         env.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(40))
         base = Path(settings.BASE_DIR)
         self.process = subprocess.Popen(

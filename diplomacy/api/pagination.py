@@ -198,17 +198,22 @@ class KeysetPagination(pagination.BasePagination):
                 {self.cursor_query_param: ["Invalid cursor: use the next or previous link."]}
             ) from None
 
-    def _encode(self, row, backwards):
-        value = keyset_value(row, self.field)
-        data = {
-            "f": self.field,
-            "v": value.isoformat(),
-            "i": keyset_value(row, "pk", self.pk_name),
-        }
+    @staticmethod
+    def encode_cursor(field, value, pk, *, backwards=False) -> str:
+        """The cursor of the page after (or, backwards, before) the row (value, pk)."""
+        data = {"f": field, "v": value.isoformat(), "i": pk}
         if backwards:
             data["b"] = 1
         token = base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode())
         return token.decode("ascii").rstrip("=")
+
+    def _encode(self, row, backwards):
+        return self.encode_cursor(
+            self.field,
+            keyset_value(row, self.field),
+            keyset_value(row, "pk", self.pk_name),
+            backwards=backwards,
+        )
 
     def _link(self, row, backwards):
         if row is None:

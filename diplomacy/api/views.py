@@ -12,6 +12,7 @@ from diplomacy.api.resource_tables import (
     MISSION_TABLE,
     STATE_TABLE,
 )
+from diplomacy.api.response_cache import ResponseCacheMixin
 from diplomacy.api.serializers import (
     DeletionSerializer,
     EnvoySerializer,
@@ -104,7 +105,9 @@ class EnvoyViewSet(DatasetViewMixin, RecordViewSet):
         "`updated_at` is not later than `deleted_at`. See the README's sync recipe.",
     )
 )
-class DeletionViewSet(DatasetListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class DeletionViewSet(
+    ResponseCacheMixin, DatasetListMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """Tombstones of deleted records, oldest first: what a syncing copy must delete.
 
     Delete a local record when its `updated_at` is not later than `deleted_at`

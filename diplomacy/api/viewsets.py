@@ -4,11 +4,16 @@ from rest_framework import viewsets
 
 from diplomacy.api.conditional import ConditionalWriteMixin, RecordETagMixin
 from diplomacy.api.history import HistoryMixin
+from diplomacy.api.response_cache import ResponseCacheMixin
 
 
-class RecordViewSet(HistoryMixin, ConditionalWriteMixin, viewsets.ModelViewSet):
-    """A writable resource: ETags, If-Match on writes, atomic writes, history."""
+class RecordViewSet(
+    ResponseCacheMixin, HistoryMixin, ConditionalWriteMixin, viewsets.ModelViewSet
+):
+    """A writable resource: ETags, If-Match on writes, atomic writes, history, cached reads."""
 
 
-class ReadOnlyRecordViewSet(HistoryMixin, RecordETagMixin, viewsets.ReadOnlyModelViewSet):
-    """A read-only resource: ETags and history."""
+class ReadOnlyRecordViewSet(
+    ResponseCacheMixin, HistoryMixin, RecordETagMixin, viewsets.ReadOnlyModelViewSet
+):
+    """A read-only resource: ETags, history, cached reads."""

@@ -56,11 +56,25 @@ def test_benchmark_prints_a_table_with_the_same_json_as_the_raw_baseline(keep_co
     assert len(table) == 5
     assert all(line.endswith("yes") for line in table), text
     assert "offset 277 (90%)" in text  # 300 synthetic + 8 real actions
+    # The feed's own keyset cursor is found and measured deep, against its first page.
+    deep = text.split("Deep pages")[1].split("\n\n")[0]
+    assert "first cursor page" in deep and "cursor at 90%" in deep, text
+    assert "status" not in deep, text
+    # Within this test's transaction, after its writes, nothing may be cached.
+    assert "from the response cache" in text
     if not export_paths("actions.bench.urls"):
         assert "Export: no export route under /api/: not available" in text
     else:  # each format is streamed, not refused for the client's Accept
         assert "not measured" not in text.split("Export", 1)[1], text
         assert text.count(" rows/s; peak traced memory ") == 2, text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_cached_page_is_read_without_a_query(seed_data):
+    out = io.StringIO()
+    call_command("benchmark", "--repeat", "2", "--no-export", stdout=out)
+    cached = out.getvalue().split("Cached page: ")[1].splitlines()[0]
+    assert cached.endswith(", 0 queries"), cached
 
 
 @pytest.mark.django_db

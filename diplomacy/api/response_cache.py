@@ -1,0 +1,94 @@
+"""A cache of rendered read responses, valid for one generation of the dataset.
+
+A GET of a list or a record is answered from the cache when the same URL
+was rendered in the same format since the last write (diplomacy.response_cache
+has the generation counter and why it cannot serve a page older than a
+write). The lookup runs after authentication, permissions, rate limits and
+content negotiation, so a cached answer counts against the client's rate
+limit and is only given to whom the view itself would give it.
+
+Only representations that are the same for every client are cached: JSON and
+CSV (the browsable API's HTML shows the user and a CSRF token), status 200.
+"""
+
+import hashlib
+
+from django.http import HttpResponse
+
+from diplomacy.response_cache import (
+    cache_seconds,
+    generation,
+    release,
+    response_cache,
+    uncommitted_writes,
+)
+
+CACHED_FORMATS = frozenset({"json", "csv"})
+# The headers a cached answer repeats; DRF and the middleware add the rest
+# (Allow, Vary, the list's ETag) to every answer, cached or not.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link", "X-Total-Count", "ETag")
+CACHE_STATUS_HEADER = "X-Cache"
+
+
+class ResponseCacheMixin:
+    """For a viewset: the GET actions named in `cached_actions` answered from the
+    response cache when they can be."""
+
+    cached_actions = frozenset({"list", "retrieve"})
+
+    def _response_cache_key(self, request):
+        renderer = getattr(request, "accepted_renderer", None)
+        if (
+            request.method != "GET"
+            or self.action not in self.cached_actions
+            or renderer is None
+            or renderer.format not in CACHED_FORMATS
+            or not cache_seconds()
+        ):
+            return None
+        # The absolute URL: links in the body and headers name the host.
+        identity = f"{request.accepted_media_type}\n{request.build_absolute_uri()}"
+        digest = hashlib.sha256(identity.encode()).hexdigest()
+        return f"response:{release()}:{generation()}:{digest}"
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self._cache_key = self._response_cache_key(request)
+        self._cached = response_cache().get(self._cache_key) if self._cache_key else None
+        if self._cached is not None:
+            # DRF looks the handler up after `initial`: the cached answer replaces it.
+            self.get = self.cached_response
+
+    def cached_response(self, request, *args, **kwargs):
+        status, content, headers = self._cached
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[CACHE_STATUS_HEADER] = "hit"
+        return response
+
+    def dispatch(self, request, *args, **kwargs):
+        self._cache_key = self._cached = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        key = getattr(self, "_cache_key", None)
+        if key and self._cached is None and response.status_code == 200:
+            response[CACHE_STATUS_HEADER] = "miss"
+            if hasattr(response, "add_post_render_callback"):
+                # After the other callbacks (the record's ETag), on the final bytes.
+                response.add_post_render_callback(_store(key))
+        return response
+
+
+def _store(key):
+    def callback(response):
+        if response.streaming or uncommitted_writes():
+            return
+        headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+        response_cache().set(
+            key, (response.status_code, response.content, headers), timeout=cache_seconds()
+        )
+
+    return callback
