@@ -205,7 +205,7 @@ def test_with_redis_as_in_production(api_client, settings):
     """The counter and the pages in Redis, shared by every worker."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-response-cache-{uuid.uuid4().hex}",
         }

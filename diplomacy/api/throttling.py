@@ -18,4 +18,9 @@ class AnonRateThrottle(RatesFromSettingsMixin, throttling.AnonRateThrottle):
 
 
 class UserRateThrottle(RatesFromSettingsMixin, throttling.UserRateThrottle):
-    """Authenticated clients, by user (anonymous ones by IP address)."""
+    """Authenticated clients, by user; anonymous ones are AnonRateThrottle's."""
+
+    def get_cache_key(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return None  # not counted twice: two cache round trips saved per request
+        return super().get_cache_key(request, view)

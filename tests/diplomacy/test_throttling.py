@@ -21,7 +21,7 @@ def redis_cache(settings):
     prefix = f"test-throttle-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
@@ -93,3 +93,23 @@ def test_the_count_is_shared_with_another_worker_process(api_client, db, redis_c
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["status"] == 429
     assert int(answer["retry_after"]) > 0
+
+
+def test_anonymous_clients_are_counted_once_by_address(api_client, db, redis_cache, settings):
+    """Only the anonymous rate applies to them: the per-user one does not count them too."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "4/minute", "user": "1/minute"},
+    }
+    for _ in range(4):
+        assert api_client.get("/api/v1/states/ML/").status_code == 200
+    assert_throttled(api_client.get("/api/v1/states/ML/"))
+
+
+def test_the_redis_backend_reuses_one_client_per_pool(redis_cache):
+    from django.core.cache import cache
+
+    client = cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is client
+    cache.set("reused", 1)
+    assert cache.get("reused") == 1 and cache.incr("reused") == 2
