@@ -12,6 +12,7 @@ from actions.choices import ActionKind, CooperationDomain, Grounds, StatementTyp
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.filters import (
     ChoicesFilter,
+    DatasetFilterSet,
     DateFilter,
     DescribedSchemaMixin,
     KeysFilter,
@@ -57,7 +58,7 @@ def _in_quotes(word):
     return Q(id__in=Citation.objects.filter(quote__icontains=word).values("action_id"))
 
 
-class ActionFilterSet(django_filters.FilterSet):
+class ActionFilterSet(DatasetFilterSet):
     state = StateCodesFilter(
         fields=["actor", "target"],
         help_text="ISO codes, comma-separated: actions where any is actor or target.",
@@ -134,7 +135,7 @@ class ActionFilterSet(django_filters.FilterSet):
         return queryset.filter(id__in=links.values("action_id"))
 
 
-class EpisodeFilterSet(django_filters.FilterSet):
+class EpisodeFilterSet(DatasetFilterSet):
     q = TextSearchFilter(fields=["title", "summary"], help_text="Words in the title or summary.")
     state = StateCodesFilter(
         method="filter_state",
@@ -154,7 +155,7 @@ class EpisodeFilterSet(django_filters.FilterSet):
         return queryset.filter(id__in=actions.values("episode_id"))
 
 
-class SourceFilterSet(django_filters.FilterSet):
+class SourceFilterSet(DatasetFilterSet):
     q = TextSearchFilter(
         fields=["publisher", "title", "url"], help_text="Words in the publisher, title or URL."
     )

@@ -1,12 +1,12 @@
 """One FilterSet per resource of the actor models, and for the deletions feed."""
 
-import django_filters
 
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.deletions import TRACKED, Deletion
 from diplomacy.filters import (
     BooleanFilter,
     ChoicesFilter,
+    DatasetFilterSet,
     DateTimeFilter,
     KeysFilter,
     StableOrderingFilter,
@@ -17,7 +17,7 @@ from diplomacy.filters import (
 from diplomacy.models import Envoy, Mission, State
 
 
-class StateFilterSet(django_filters.FilterSet):
+class StateFilterSet(DatasetFilterSet):
     q = TextSearchFilter(
         fields=["name", "official_name", "code", "alpha_3"],
         help_text="Words in the name, official name or codes.",
@@ -33,7 +33,7 @@ class StateFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class MissionFilterSet(django_filters.FilterSet):
+class MissionFilterSet(DatasetFilterSet):
     state = StateCodesFilter(
         fields=["sending_state", "receiving_state"],
         help_text="ISO codes, comma-separated: missions sent by or to any of them.",
@@ -50,7 +50,7 @@ class MissionFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class EnvoyFilterSet(django_filters.FilterSet):
+class EnvoyFilterSet(DatasetFilterSet):
     state = StateCodesFilter(
         field_name="sending_state", help_text="ISO codes of the sending state, comma-separated."
     )
@@ -72,7 +72,7 @@ def _tracked_resources():
     return sorted((resource, resource) for resource, _ in TRACKED.values())
 
 
-class DeletionFilterSet(django_filters.FilterSet):
+class DeletionFilterSet(DatasetFilterSet):
     resource = ChoicesFilter(choices=_tracked_resources, help_text="Resources, comma-separated.")
     deleted_since = DateTimeFilter(
         field_name="deleted_at",

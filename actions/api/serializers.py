@@ -257,7 +257,9 @@ ActionFeedSchema = PolymorphicProxySerializer(
 
 
 class TimelineEntrySerializer(ActionBriefSerializer):
-    in_response_to = ActionBriefSerializer(read_only=True, help_text="What this action answers.")
+    in_response_to = ActionBriefSerializer(
+        read_only=True, allow_null=True, help_text="What this action answers; null if nothing."
+    )
     responses = ActionBriefSerializer(
         many=True, read_only=True, help_text="The actions that answer this one, in date order."
     )

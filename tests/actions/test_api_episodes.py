@@ -110,3 +110,12 @@ def test_deleting_an_episode_keeps_its_actions(editor_client):
 
     assert Action.objects.get(pk=action["id"]).episode is None
     assert not Episode.objects.filter(slug="test-episode").exists()
+
+
+def test_a_timeline_entry_answering_nothing_has_a_null_the_schema_allows(api_client):
+    response = api_client.get(f"/api/v1/episodes/{seed.EPISODE_SLUG}/timeline/")
+    first = response.json()["actions"][0]
+    assert first["in_response_to"] is None
+    schema = api_client.get("/api/schema/?format=json").json()
+    entry = schema["components"]["schemas"]["TimelineEntry"]["properties"]["in_response_to"]
+    assert entry.get("nullable") is True
