@@ -2,12 +2,16 @@
 
 import csv
 import io
-import json
 
 from rest_framework import renderers
 from rest_framework.utils.encoders import JSONEncoder
 
-from diplomacy.api.tables import csv_cell
+from diplomacy.api.cells import csv_column, json_column
+
+# What json.dumps(row, cls=JSONEncoder, ensure_ascii=False) builds for each call,
+# built once. Not orjson, though faster: it writes no space after `,` and `:`,
+# and JSON Lines has always been written with them.
+_JSON_LINE = JSONEncoder(ensure_ascii=False)
 
 
 class CSVEncoder:
@@ -28,14 +32,32 @@ class CSVEncoder:
         return self._encode([self.header])
 
     def lines(self, rows) -> bytes:
-        return self._encode([csv_cell(row.get(name)) for name in self.header] for row in rows)
+        """Rows (dicts) under the header's columns; a missing key is an empty cell."""
+        rows = list(rows)
+        if not self.header:
+            return self._encode([] for _ in rows)
+        return self.column_lines([[row.get(name) for row in rows] for name in self.header])
+
+    def column_lines(self, columns) -> bytes:
+        """Rows given as columns (one sequence of values per header column, in its order)."""
+        return self._encode(zip(*map(csv_column, columns), strict=True))
 
 
 def json_lines(rows, keys) -> bytes:
+    encode = _JSON_LINE.encode
     return "".join(
-        json.dumps({key: row[key] for key in keys}, cls=JSONEncoder, ensure_ascii=False) + "\n"
-        for row in rows
+        [encode({key: row[key] for key in keys}) + "\n" for row in rows]
     ).encode("utf-8")
+
+
+def json_column_lines(columns: dict) -> bytes:
+    """Rows given as columns (name -> sequence of values), one JSON object per line."""
+    keys = list(columns)
+    encode = _JSON_LINE.encode
+    rows = zip(*map(json_column, columns.values()), strict=True)
+    return "".join([encode(dict(zip(keys, row, strict=True))) + "\n" for row in rows]).encode(
+        "utf-8"
+    )
 
 
 class CSVRenderer(renderers.BaseRenderer):
