@@ -1,7 +1,7 @@
 """The CSV columns of the action resources, episodes and sources; the export's rows."""
 
 from actions.models import KIND_MODELS, Action, Citation, Episode
-from diplomacy.api.tables import Table, many_expander, related_value
+from diplomacy.api.tables import Table, ids_in, many_expander, related_value
 
 ACTION_COLUMNS = {
     "id": "id",
@@ -26,7 +26,7 @@ def _citations(ids):
     """Each action's citations: full in JSON, as source ids and URLs in CSV."""
     by_action = {id: [] for id in ids}
     citations = (
-        Citation.objects.filter(action_id__in=ids)
+        Citation.objects.filter(action_id__in=ids_in(ids))
         .order_by("action_id", "id")
         .values_list(
             "action_id",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db.models import Expression, OuterRef, Subquery
+from django.db.models.expressions import RawSQL
 
 # The related columns of a batch of rows, from their ids: column name -> one
 # value per id, in the ids' order.
@@ -107,12 +108,25 @@ def related_value(model, value, *, foreign_key):
     )
 
 
+def ids_in(ids: list):
+    """The right side of `<key>__in=` for ids read from the database, as query parameters.
+
+    Django's `__in` with a list prepares every value through the field, two or
+    three Python calls per id: about 0.4 s of a 100,000-row export for each
+    related table, more than the database takes to answer. The ids are the
+    rows' own keys and go to the database as parameters all the same.
+    """
+    if not ids:
+        return ids  # Django answers an empty `__in` without a query
+    return RawSQL(", ".join(["%s"] * len(ids)), ids)
+
+
 def many_expander(*, column, queryset, owner, value):
     """Collect the related keys of each row into a list (its envoys' ids), one query."""
 
     def expand(ids):
         lists = {id: [] for id in ids}
-        pairs = queryset.filter(**{f"{owner}__in": ids}).order_by(owner, value)
+        pairs = queryset.filter(**{f"{owner}__in": ids_in(ids)}).order_by(owner, value)
         for owner_id, item in pairs.values_list(owner, value):
             lists[owner_id].append(item)
         return {column: list(lists.values())}
