@@ -4,14 +4,9 @@ import csv
 import io
 
 from rest_framework import renderers
-from rest_framework.utils.encoders import JSONEncoder
 
-from diplomacy.api.cells import csv_column, json_column
-
-# What json.dumps(row, cls=JSONEncoder, ensure_ascii=False) builds for each call,
-# built once. Not orjson, though faster: it writes no space after `,` and `:`,
-# and JSON Lines has always been written with them.
-_JSON_LINE = JSONEncoder(ensure_ascii=False)
+from diplomacy.api.cells import csv_column
+from diplomacy.api.json_lines import json_lines
 
 
 class CSVEncoder:
@@ -41,23 +36,6 @@ class CSVEncoder:
     def column_lines(self, columns) -> bytes:
         """Rows given as columns (one sequence of values per header column, in its order)."""
         return self._encode(zip(*map(csv_column, columns), strict=True))
-
-
-def json_lines(rows, keys) -> bytes:
-    encode = _JSON_LINE.encode
-    return "".join(
-        [encode({key: row[key] for key in keys}) + "\n" for row in rows]
-    ).encode("utf-8")
-
-
-def json_column_lines(columns: dict) -> bytes:
-    """Rows given as columns (name -> sequence of values), one JSON object per line."""
-    keys = list(columns)
-    encode = _JSON_LINE.encode
-    rows = zip(*map(json_column, columns.values()), strict=True)
-    return "".join([encode(dict(zip(keys, row, strict=True))) + "\n" for row in rows]).encode(
-        "utf-8"
-    )
 
 
 class CSVRenderer(renderers.BaseRenderer):

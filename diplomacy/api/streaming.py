@@ -7,7 +7,8 @@ encoded and sent before the next is read.
 
 from django.http import StreamingHttpResponse
 
-from diplomacy.api.renderers import CSVEncoder, CSVRenderer, JSONLinesRenderer, json_column_lines
+from diplomacy.api.json_lines import json_column_lines
+from diplomacy.api.renderers import CSVEncoder, CSVRenderer, JSONLinesRenderer
 from diplomacy.api.tables import Table
 
 EXPORT_BATCH_SIZE = 2000
