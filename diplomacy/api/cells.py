@@ -40,8 +40,10 @@ def iso_text(value) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def _csv_datetime(value):
-    return "" if value is None else iso_text(value)
+def iso_texts(values) -> list:
+    """A column of datetimes as `iso_text` writes them (None stays None), in two passes."""
+    texts = [None if value is None else value.isoformat() for value in values]
+    return [text[:-6] + "Z" if text and text.endswith("+00:00") else text for text in texts]
 
 
 def _csv_list(value):
@@ -54,41 +56,25 @@ def csv_column(values):
     if types <= CSV_AS_THEY_ARE:
         return values
     if types <= {datetime.datetime, NONE}:
-        return list(map(_csv_datetime, values))
+        return iso_texts(values)  # csv.writer writes None as an empty cell
     if types == {list}:
         return list(map(_csv_list, values))
     return list(map(csv_cell, values))
 
 
-def _json_datetime(value):
-    return None if value is None else iso_text(value)
-
-
-def _json_date(value):
-    return None if value is None else value.isoformat()
-
-
-def _json_uuid(value):
-    return None if value is None else str(value)
-
-
-# DRF's JSONEncoder.default, for the types a column of the dataset holds most.
-_JSON_CONVERTERS = {
-    datetime.datetime: _json_datetime,
-    datetime.date: _json_date,
-    uuid.UUID: _json_uuid,
-}
-
-
 def json_column(values):
-    """The column's values with dates, times and UUIDs as DRF's JSONEncoder writes them.
+    """The column's values with dates, datetimes and UUIDs as DRF's JSONEncoder writes them.
 
-    Anything else is left to the encoder (DRF's), which writes it as before: this
-    only saves a call of its `default()` per cell.
+    Anything else is left to the encoder (DRF's), which writes it as before.
     """
     types = set(map(type, values)) - {NONE}
-    if len(types) == 1:
-        convert = _JSON_CONVERTERS.get(next(iter(types)))
-        if convert is not None:
-            return list(map(convert, values))
+    if len(types) != 1:
+        return values
+    (kind,) = types
+    if kind is datetime.datetime:
+        return iso_texts(values)
+    if kind is datetime.date:
+        return [None if value is None else value.isoformat() for value in values]
+    if kind is uuid.UUID:
+        return [None if value is None else str(value) for value in values]
     return values
