@@ -12,6 +12,7 @@ by value. Same bytes: tests/diplomacy/api/test_json_lines.py compares them.
 """
 
 import json.encoder
+from itertools import islice
 
 from rest_framework.utils.encoders import JSONEncoder
 
@@ -41,17 +42,42 @@ def encoded_column(values) -> list[str]:
         return ["null" if value is None else _string(value) for value in values]
     if types <= {int, NONE}:
         return ["null" if value is None else int.__repr__(value) for value in values]
+    if types == {list}:
+        return _encoded_lists(values)
     return list(map(ENCODER.encode, values))
 
 
-def line_template(keys) -> str:
-    """`{"key": %s, ...}` and a newline: the keys as ENCODER writes them, `%` doubled."""
+def _encoded_lists(values) -> list[str]:
+    """A column of lists: their items encoded as one column, then joined back per list.
+
+    Items that are dicts are encoded as objects when they all have the same
+    string keys in the same order (each citation of the export); other items
+    through `encoded_column`.
+    """
+    items = [item for value in values for item in value]
+    if set(map(type, items)) == {dict}:
+        key_orders = set(map(tuple, items))
+        if len(key_orders) != 1:
+            return list(map(ENCODER.encode, values))
+        (keys,) = key_orders
+        if not all(type(key) is str for key in keys):
+            return list(map(ENCODER.encode, values))
+        template = object_template(keys)
+        members = zip(*[encoded_column([item[key] for item in items]) for key in keys], strict=True)
+        texts = iter([template % member for member in members] if keys else ["{}"] * len(items))
+    else:
+        texts = iter(encoded_column(items))
+    return ["[" + ", ".join(islice(texts, len(value))) + "]" for value in values]
+
+
+def object_template(keys) -> str:
+    """`{"key": %s, ...}`: the keys as ENCODER writes them, `%` doubled."""
     members = [_string(key).replace("%", "%%") + ": %s" for key in keys]
-    return "{" + ", ".join(members) + "}\n"
+    return "{" + ", ".join(members) + "}"
 
 
 def json_column_lines(columns: dict) -> bytes:
     """Rows given as columns (name -> sequence of values), one JSON object per line."""
-    template = line_template(columns)
+    template = object_template(columns) + "\n"
     rows = zip(*map(encoded_column, columns.values()), strict=True)
     return "".join([template % row for row in rows]).encode("utf-8")
