@@ -113,8 +113,8 @@ def ids_in(ids: list):
 
     Django's `__in` with a list prepares every value through the field, two or
     three Python calls per id: about 0.4 s of a 100,000-row export for each
-    related table, more than the database takes to answer. The ids are the
-    rows' own keys and go to the database as parameters all the same.
+    related table (SQLite took 0.5 s to answer the citations' queries). The ids
+    are the rows' own keys and go to the database as parameters all the same.
     """
     if not ids:
         return ids  # Django answers an empty `__in` without a query
