@@ -1,7 +1,7 @@
 """The CSV columns of the action resources, episodes and sources; the export's rows."""
 
 from actions.models import KIND_MODELS, Action, Citation, Episode
-from diplomacy.api.tables import Table, many_expander, related_value
+from diplomacy.api.tables import Table, ids_in, many_expander, related_value
 
 ACTION_COLUMNS = {
     "id": "id",
@@ -22,13 +22,13 @@ TIMESTAMPS = {"created_at": "created_at", "updated_at": "updated_at"}
 KIND_COLUMNS = [name for model in KIND_MODELS.values() for name in model.KIND_FIELDS]
 
 
-def _citations(rows):
+def _citations(ids):
     """Each action's citations: full in JSON, as source ids and URLs in CSV."""
-    by_action = {row["id"]: [] for row in rows}
+    by_action = {id: [] for id in ids}
     citations = (
-        Citation.objects.filter(action_id__in=list(by_action))
+        Citation.objects.filter(action_id__in=ids_in(ids))
         .order_by("action_id", "id")
-        .values(
+        .values_list(
             "action_id",
             "source_id",
             "source__publisher",
@@ -38,22 +38,25 @@ def _citations(rows):
             "attribution",
         )
     )
-    for citation in citations:
-        by_action[citation["action_id"]].append(
+    for action_id, source, publisher, title, url, quote, attribution in citations:
+        by_action[action_id].append(
             {
-                "source": citation["source_id"],
-                "publisher": citation["source__publisher"],
-                "title": citation["source__title"],
-                "url": citation["source__url"],
-                "quote": citation["quote"],
-                "attribution": citation["attribution"],
+                "source": source,
+                "publisher": publisher,
+                "title": title,
+                "url": url,
+                "quote": quote,
+                "attribution": attribution,
             }
         )
-    for row in rows:
-        cited = by_action[row["id"]]
-        row["citations"] = cited
-        row["citation_source_ids"] = [citation["source"] for citation in cited]
-        row["citation_urls"] = [citation["url"] for citation in cited if citation["url"]]
+    cited = list(by_action.values())
+    return {
+        "citations": cited,
+        "citation_source_ids": [[citation["source"] for citation in each] for each in cited],
+        "citation_urls": [
+            [citation["url"] for citation in each if citation["url"]] for each in cited
+        ],
+    }
 
 
 def action_table(kind_fields, *, envoys=True) -> Table:

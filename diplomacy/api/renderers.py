@@ -2,12 +2,11 @@
 
 import csv
 import io
-import json
 
 from rest_framework import renderers
-from rest_framework.utils.encoders import JSONEncoder
 
-from diplomacy.api.tables import csv_cell
+from diplomacy.api.cells import csv_column
+from diplomacy.api.json_lines import json_lines
 
 
 class CSVEncoder:
@@ -28,14 +27,15 @@ class CSVEncoder:
         return self._encode([self.header])
 
     def lines(self, rows) -> bytes:
-        return self._encode([csv_cell(row.get(name)) for name in self.header] for row in rows)
+        """Rows (dicts) under the header's columns; a missing key is an empty cell."""
+        rows = list(rows)
+        if not self.header:
+            return self._encode([] for _ in rows)
+        return self.column_lines([[row.get(name) for row in rows] for name in self.header])
 
-
-def json_lines(rows, keys) -> bytes:
-    return "".join(
-        json.dumps({key: row[key] for key in keys}, cls=JSONEncoder, ensure_ascii=False) + "\n"
-        for row in rows
-    ).encode("utf-8")
+    def column_lines(self, columns) -> bytes:
+        """Rows given as columns (one sequence of values per header column, in its order)."""
+        return self._encode(zip(*map(csv_column, columns), strict=True))
 
 
 class CSVRenderer(renderers.BaseRenderer):

@@ -5,34 +5,26 @@ PostgreSQL) in batches; each batch costs one query per related table and is
 encoded and sent before the next is read.
 """
 
-from itertools import islice
-
 from django.http import StreamingHttpResponse
 
-from diplomacy.api.renderers import CSVEncoder, CSVRenderer, JSONLinesRenderer, json_lines
+from diplomacy.api.json_lines import json_column_lines
+from diplomacy.api.renderers import CSVEncoder, CSVRenderer, JSONLinesRenderer
 from diplomacy.api.tables import Table
 
 EXPORT_BATCH_SIZE = 2000
 
 
-def batched(iterable, size):
-    """itertools.batched, which arrives in Python 3.12."""
-    iterator = iter(iterable)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def table_chunks(table: Table, queryset, *, format: str, batch_size: int):
-    records = table.values(queryset).iterator(chunk_size=batch_size)
+    batches = table.column_batches(queryset, batch_size)
     if format == CSVRenderer.format:
         encoder = CSVEncoder(table.header)
         yield encoder.header_line()
-        for batch in batched(records, batch_size):
-            yield encoder.lines(table.rows(batch))
+        for columns in batches:
+            yield encoder.column_lines([columns[name] for name in encoder.header])
     else:
         keys = table.json_keys
-        for batch in batched(records, batch_size):
-            yield json_lines(table.rows(batch), keys)
+        for columns in batches:
+            yield json_column_lines({key: columns[key] for key in keys})
 
 
 def export_response(table: Table, queryset, *, format: str, filename: str,

@@ -4,17 +4,20 @@ A table reads rows with `.values()` over the resource's own columns (a
 related record's key through a subquery, which `count()` drops), then fills
 list columns with one query per relation for the whole batch: no serializer
 and no query per row, which keeps CSV pages and the streamed export cheap
-whatever their size.
+whatever their size. The export reads the same columns as tuples and
+handles each batch a column at a time (`column_batches`).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.db.models import Expression, OuterRef, Subquery
+from django.db.models.expressions import RawSQL
 
-# Lists in a CSV cell are joined with this: it occurs in no id, code or URL
-# the dataset holds (a URL carries it percent-encoded).
-LIST_SEPARATOR = "|"
+# The related columns of a batch of rows, from their ids: column name -> one
+# value per id, in the ids' order.
+Expander = Callable[[list], dict[str, list]]
 
 
 @dataclass(frozen=True)
@@ -22,8 +25,8 @@ class Table:
     # column name -> column of the model's own table, or an expression such as
     # `related_value(...)`; no joins, which count() would keep (see the GUIDE)
     columns: dict[str, str | Expression]
-    # Functions that add related columns to a batch of rows in place, one query each.
-    expanders: tuple[Callable[[list[dict]], None], ...] = ()
+    # Functions that read related columns for a batch of rows, one query each.
+    expanders: tuple[Expander, ...] = ()
     # Columns the expanders add, in the order they appear after `columns`.
     expanded_columns: tuple[str, ...] = ()
     # Columns only in JSON Lines (nested data a CSV cell cannot hold) or only in
@@ -59,24 +62,38 @@ class Table:
             for name, source in self.columns.items()
         }
         rows = [{name: record[key] for name, key in keys.items()} for record in records]
-        if rows:
-            for expand in self.expanders:
-                expand(rows)
+        if rows and self.expanders:
+            for name, values in self.expand([row["id"] for row in rows]).items():
+                for row, value in zip(rows, values, strict=True):
+                    row[name] = value
         return rows
 
+    def expand(self, ids: list) -> dict[str, list]:
+        """The expanded columns of the rows with these ids, each in the ids' order."""
+        columns = {}
+        for expander in self.expanders:
+            columns.update(expander(ids))
+        return columns
 
-def csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(str(item) for item in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if hasattr(value, "isoformat"):
-        text = value.isoformat()
-        # As in the JSON responses (DRF's encoder): UTC as Z.
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
-    return value
+    def column_batches(self, queryset, batch_size: int) -> Iterator[dict[str, Sequence]]:
+        """The queryset in batches of rows, each as its columns (name -> values).
+
+        Read with a database cursor as tuples (`values_list`, cheaper to build
+        than the dicts of `values()`), each batch turned into columns and
+        expanded with one query per expander.
+        """
+        names = list(self.columns)
+        records = (
+            queryset.prefetch_related(None)
+            .select_related(None)
+            .values_list(*self.columns.values())
+            .iterator(chunk_size=batch_size)
+        )
+        while batch := list(islice(records, batch_size)):
+            columns = dict(zip(names, zip(*batch, strict=True), strict=True))
+            if self.expanders:
+                columns.update(self.expand(list(columns["id"])))
+            yield columns
 
 
 def _alias(column):
@@ -91,15 +108,27 @@ def related_value(model, value, *, foreign_key):
     )
 
 
+def ids_in(ids: list):
+    """The right side of `<key>__in=` for ids read from the database, as query parameters.
+
+    Django's `__in` with a list prepares every value through the field, two or
+    three Python calls per id: about 0.4 s of a 100,000-row export for each
+    related table (SQLite took 0.5 s to answer the citations' queries). The ids
+    are the rows' own keys and go to the database as parameters all the same.
+    """
+    if not ids:
+        return ids  # Django answers an empty `__in` without a query
+    return RawSQL(", ".join(["%s"] * len(ids)), ids)
+
+
 def many_expander(*, column, queryset, owner, value):
     """Collect the related keys of each row into a list (its envoys' ids), one query."""
 
-    def expand(rows):
-        lists = {row["id"]: [] for row in rows}
-        pairs = queryset.filter(**{f"{owner}__in": list(lists)}).order_by(owner, value)
+    def expand(ids):
+        lists = {id: [] for id in ids}
+        pairs = queryset.filter(**{f"{owner}__in": ids_in(ids)}).order_by(owner, value)
         for owner_id, item in pairs.values_list(owner, value):
             lists[owner_id].append(item)
-        for row in rows:
-            row[column] = lists[row["id"]]
+        return {column: list(lists.values())}
 
     return expand
