@@ -254,7 +254,6 @@ class _Batch:
 def _insert(model, rows: list[dict]) -> None:
     if not rows:
         return
-    dataset_changed()
     ops = connection.ops
     fields = [field for field in model._meta.concrete_fields if field.attname in rows[0]
               or not field.primary_key]
@@ -290,6 +289,7 @@ def _insert(model, rows: list[dict]) -> None:
             cursor.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", values
             )
+    dataset_changed()  # no model signal for these rows
 
 
 class _Generator:
@@ -571,14 +571,15 @@ def _delete_synthetic(model) -> int:
     field = model._meta.get_field("uid")
     low, high = (field.get_db_prep_value(value, connection) for value in (_UID_LOW, _UID_HIGH))
     quote = connection.ops.quote_name
-    dataset_changed()
     with connection.cursor() as cursor:
         cursor.execute(
             f"DELETE FROM {quote(model._meta.db_table)} "
             f"WHERE {quote(field.column)} BETWEEN %s AND %s",
             [low, high],
         )
-        return cursor.rowcount
+        deleted = cursor.rowcount
+    dataset_changed()  # no model signal for these rows
+    return deleted
 
 
 @transaction.atomic

@@ -22,3 +22,18 @@ def check_shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register("caches", deploy=True)
+def check_response_cache_is_shared(app_configs, **kwargs):
+    backend = settings.CACHES[getattr(settings, "RESPONSE_CACHE_ALIAS", "default")]["BACKEND"]
+    if settings.RESPONSE_CACHE_SECONDS and backend in LOCAL_CACHES:
+        return [
+            Warning(
+                "The response cache is on with a cache local to each process: a write "
+                "seen by one worker leaves the other workers serving the old pages.",
+                hint="Set REDIS_URL, or DJANGO_RESPONSE_CACHE_SECONDS=0.",
+                id="diplomacy.W002",
+            )
+        ]
+    return []

@@ -5,17 +5,20 @@ Rendered API responses are cached under the generation they were read at
 unreachable at once, without knowing which pages it touched. The counter
 lives in the default cache, which every worker shares when REDIS_URL is set.
 
-A write moves the counter twice: at once, so that a read inside the same
-transaction (or a test's) never sees an older page, and again when its
-transaction commits, so that a page read by another client between the two,
-from data not yet committed, is never served after the commit. A response
-is therefore at most as old as the read that started before the commit.
-What a transaction reads after its own writes is never cached: it may be
-rolled back (`uncommitted_writes`).
+A write moves the counter when its transaction commits (at once outside a
+transaction), so a page read from the data before the commit is not served
+after it; a transaction that has written neither reads from the cache nor
+stores what it reads (`uncommitted_writes`): its own writes may be rolled
+back. Between a commit and the counter's move (microseconds), a request may
+still be given the page from before the commit, as if it had come first.
 
-Writes that bypass model signals (bulk_create, QuerySet.update, COPY) call
-`dataset_changed()` themselves; the cache's timeout bounds the age of any page that a
-write outside Django (SQL in a console) left behind.
+Every write through Django's models is seen (model signals: the API, the
+admin, imports, loaddata, the shell's save() and delete()); bulk writes that
+send no signal (bulk_create, QuerySet.update, COPY, raw SQL) must call
+`dataset_changed()`, as load_states and generate_synthetic do. A write that
+does not (SQL in a console, QuerySet.update in the shell) stays unseen until
+the cache's timeout (RESPONSE_CACHE_SECONDS) ends the pages it made stale.
+If the cache cannot be reached, writes still succeed (the failure is logged).
 
 Written by hand: django-cacheops and cachalot cache querysets (the JSON
 encoding, most of a page's cost, would still run on every request), and
@@ -24,13 +27,18 @@ Django's cache_page invalidates by timeout only.
 
 import functools
 import hashlib
+import logging
+import time
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connections, router, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from simple_history.models import HistoricalChanges
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "dataset-generation"
 # The apps whose models make up the dataset.
@@ -66,21 +74,26 @@ def generation() -> int:
     store = response_cache()
     value = store.get(GENERATION_KEY)
     if value is None:
-        # Never 0 again after a cache flush: a fresh counter starts where no
-        # page can have been stored, as pages are kept under their generation.
-        store.add(GENERATION_KEY, 1, timeout=None)
-        value = store.get(GENERATION_KEY, 1)
+        # A counter that was never set, or was lost (a flushed or evicted key),
+        # starts from the clock: never at a number pages may still be stored under.
+        store.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = store.get(GENERATION_KEY)
     return int(value)
 
 
 def bump() -> None:
-    if not cache_seconds():
-        return
+    """Move the counter on; a failure is logged, never raised into the write."""
     store = response_cache()
     try:
-        store.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet (a flushed or new cache)
-        store.add(GENERATION_KEY, 2, timeout=None)
+        for _ in range(3):
+            try:
+                store.incr(GENERATION_KEY)
+                return
+            except ValueError:  # no counter: start one, unless another process just did
+                if store.add(GENERATION_KEY, time.time_ns(), timeout=None):
+                    return
+    except Exception:  # the cache is down: the write must not fail for it
+        logger.exception("The response cache's generation could not be moved on.")
 
 
 def _bump_pending(connection) -> bool:
@@ -89,37 +102,59 @@ def _bump_pending(connection) -> bool:
     return any(callback is bump for _, callback, _ in connection.run_on_commit)
 
 
-def _bump_on_commit(using):
-    if not _bump_pending(connections[using]):  # once per transaction
-        transaction.on_commit(bump, using=using)
-
-
 def uncommitted_writes() -> bool:
     """Whether this thread's open transaction wrote to the dataset.
 
-    What it reads then may never be committed: it must not be cached.
+    What it reads then may never be committed: it is neither cached nor read
+    from the cache (which cannot know of these writes yet).
     """
     return any(_bump_pending(connection) for connection in connections.all(initialized_only=True))
 
 
 def dataset_changed(using="default") -> None:
-    """Call after a write that sends no model signal (bulk or raw SQL)."""
-    if not cache_seconds():
-        return
-    bump()
-    if connections[using].in_atomic_block:
-        _bump_on_commit(using)
+    """Call after every write to the dataset; model signals call it for model writes.
+
+    In a transaction, the counter moves once, when it commits; outside one,
+    at once. Whether or not this process caches responses: others may.
+    """
+    connection = connections[using]
+    if connection.in_atomic_block:
+        if not _bump_pending(connection):
+            transaction.on_commit(bump, using=using, robust=True)
+    else:
+        bump()
 
 
 def note_write(sender, instance=None, using=None, **kwargs):
     dataset_changed(using or router.db_for_write(sender, instance=instance))
 
 
-def track_dataset_writes():
-    """Connect `note_write` to every model of the dataset (history and links included)."""
+def dataset_models():
+    """The models of the dataset whose rows pages show (not their history)."""
     for app_label in DATASET_APPS:
         for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
-            uid = f"response-cache-{model._meta.label_lower}"
+            if not issubclass(model, HistoricalChanges):
+                yield model
+
+
+def track_dataset_writes():
+    """Connect `note_write` to every write of the dataset's models.
+
+    Saves and deletes of each model, link changes (m2m_changed) for the
+    many-to-many tables; deleting a record deletes its links with it, so the
+    link tables get no post_delete receiver (it would turn off Django's fast
+    delete for them). Migrations may change data: they move the counter too.
+    """
+    for model in dataset_models():
+        uid = f"response-cache-{model._meta.label_lower}"
+        if model._meta.auto_created:
+            m2m_changed.connect(note_write, sender=model, dispatch_uid=uid + "-m2m")
+        else:
             post_save.connect(note_write, sender=model, dispatch_uid=uid + "-save")
             post_delete.connect(note_write, sender=model, dispatch_uid=uid + "-delete")
-            m2m_changed.connect(note_write, sender=model, dispatch_uid=uid + "-m2m")
+    post_migrate.connect(_migrated, dispatch_uid="response-cache-migrate")
+
+
+def _migrated(sender, using="default", **kwargs):
+    if sender.label in DATASET_APPS:
+        dataset_changed(using)

@@ -170,6 +170,8 @@ else:
 # Rendered reads cached until the next write (diplomacy.api.response_cache). Off
 # without a shared cache: a write seen by one worker must reach every worker.
 RESPONSE_CACHE_SECONDS = env_int("DJANGO_RESPONSE_CACHE_SECONDS", 300 if REDIS_URL else 0)
+# Larger pages (limit=500 of a long list) are built each time rather than fill the cache.
+RESPONSE_CACHE_MAX_BYTES = env_int("DJANGO_RESPONSE_CACHE_MAX_BYTES", 1024 * 1024)
 
 # Request bodies: Django's own limit for forms, and the API's through
 # RequestBodyLimitMiddleware (DRF's JSON parser does not apply Django's).

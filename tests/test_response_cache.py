@@ -11,15 +11,20 @@ import threading
 import uuid
 
 import pytest
+from django.apps import apps
+from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from rest_framework.test import APIClient
 
-from actions.models import Action, Citation, Source
+from actions.models import Action, Citation, Episode, Source
 from actions.synthetic import synthetic_generate, synthetic_remove
-from diplomacy.models import Envoy, State
-from diplomacy.response_cache import generation
+from diplomacy.models import Envoy, Mission, State
+from diplomacy.response_cache import bump, dataset_changed, generation, note_write
+from diplomacy.states import states_load
 from tests.conditional import if_match
-from tests.seed import ARRESTED_ENVOY, FRENCH_PNG, MALI_PNG, action_id
+from tests.conftest import FIXTURES
+from tests.seed import ARRESTED_ENVOY, EPISODE_SLUG, FRENCH_PNG, MALI_PNG, action_id
 
 FEED = "/api/v1/actions/?limit=3"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
@@ -108,45 +113,124 @@ def test_a_write_through_the_api_is_seen_by_the_next_read(api_client, editor_cli
     assert b"Changed by the test." in _get(api_client, feed).content
 
 
-def test_orm_saves_links_and_deletes_are_seen_by_the_next_read(api_client):
-    action = Action.objects.get(uid=MALI_PNG)
-    url = f"/api/v1/actions/{action.pk}/"
-
-    def read():
-        _get(api_client, url)  # may fill the cache
-        return _get(api_client, url).json()
-
-    read()
-    action.summary = "Saved through the ORM."
-    action.save()
-    assert read()["summary"] == "Saved through the ORM."
-
-    envoy = Envoy.objects.get(uid=ARRESTED_ENVOY)
-    action.envoys.add(envoy)
-    assert envoy.pk in [item["id"] for item in read()["envoys"]]
-
-    source = Source.objects.create(publisher="Test", title="A new report", url="")
-    Citation.objects.create(action=action, source=source)
-    assert "A new report" in [item["source"]["title"] for item in read()["citations"]]
-
-    state = State.objects.get(code="ML")
-    state.name = "Mali (renamed by a test)"
-    state.save()
-    assert read()["actor"]["name"] == "Mali (renamed by a test)"
-
-    action.delete()
-    assert api_client.get(url).status_code == 404
-    deletions = _get(api_client, "/api/v1/deletions/?resource=actions").json()["results"]
-    assert str(MALI_PNG) in [item["uid"] for item in deletions]
+def _save(record, **changes):
+    for name, value in changes.items():
+        setattr(record, name, value)
+    record.save()
 
 
-def test_bulk_writes_of_the_commands_are_seen_by_the_next_read(api_client):
-    before = _get(api_client, FEED).json()["count"]
-    assert _get(api_client, FEED)["X-Cache"] == "hit"
-    synthetic_generate(actions=20, seed=3)
-    assert _get(api_client, FEED).json()["count"] == before + 20
-    synthetic_remove()
-    assert _get(api_client, FEED).json()["count"] == before
+def _action():
+    return Action.objects.get(uid=MALI_PNG)
+
+
+def _envoy():
+    return Envoy.objects.get(uid=ARRESTED_ENVOY)
+
+
+def _rename_then_reload_states():
+    State.objects.filter(code="ML").update(name="Not Mali")  # sends no signal
+    states_load()
+
+
+def _migrated():
+    config = apps.get_app_config("actions")
+    post_migrate.send(sender=config, app_config=config, verbosity=0, interactive=False,
+                      using="default", plan=[], apps=apps)
+
+
+# Every way the data of a page can change; each one in its own test, as the
+# counter moves once per transaction.
+WRITES = {
+    "action saved": lambda: _save(_action(), summary="Saved."),
+    "action deleted": lambda: _action().delete(),
+    "envoy linked": lambda: _action().envoys.add(_envoy()),
+    "envoys unlinked": lambda: Action.objects.get(uid=FRENCH_PNG).envoys.clear(),
+    "citation added": lambda: Citation.objects.create(
+        action=_action(), source=Source.objects.create(publisher="T", title="New", url="")
+    ),
+    "citation deleted": lambda: Citation.objects.filter(action__uid=MALI_PNG).first().delete(),
+    "source renamed": lambda: _save(Source.objects.first(), title="Renamed"),
+    "state renamed": lambda: _save(State.objects.get(code="ML"), name="Mali (renamed)"),
+    "episode renamed": lambda: _save(Episode.objects.get(slug=EPISODE_SLUG), title="Renamed"),
+    "envoy renamed": lambda: _save(_envoy(), name="Renamed"),
+    "mission changed": lambda: _save(Mission.objects.first(), city="Elsewhere"),
+    "fixture loaded": lambda: call_command("loaddata", *FIXTURES, verbosity=0),
+    "states reloaded": _rename_then_reload_states,
+    "synthetic data generated": lambda: synthetic_generate(actions=5, seed=3),
+    "migrations run": _migrated,
+}
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_each_write_moves_the_generation_when_it_commits(
+    write, django_capture_on_commit_callbacks
+):
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        write()
+        assert generation() == before  # not before the commit: it may be rolled back
+    assert callbacks and generation() > before
+
+
+def test_removing_synthetic_data_moves_the_generation(django_capture_on_commit_callbacks):
+    with transaction.atomic():
+        synthetic_generate(actions=5, seed=3)
+    connection.run_on_commit.clear()  # as if that transaction had committed
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        synthetic_remove()
+    assert generation() > before
+
+
+def test_a_write_outside_a_transaction_moves_it_at_once(transactional_db):
+    before = generation()
+    dataset_changed()  # as after a write in autocommit mode
+    assert generation() > before
+
+
+def _watches(signal, model) -> bool:
+    sync_receivers, _ = signal._live_receivers(model)  # Django 5: (sync, async)
+    return note_write in sync_receivers
+
+
+def test_every_model_of_the_dataset_is_watched():
+    for app_label in ("actions", "diplomacy"):
+        for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
+            if model.__name__.startswith("Historical"):
+                continue
+            if model._meta.auto_created:
+                assert _watches(m2m_changed, model), model
+            else:
+                assert _watches(post_save, model) and _watches(post_delete, model), model
+
+
+def test_a_lost_counter_never_comes_back_to_an_old_number(settings):
+    from django.core.cache import cache
+
+    old = generation()
+    cache.delete("dataset-generation")
+    assert generation() > old
+
+
+def test_writes_and_reads_go_on_when_the_cache_is_down(api_client, settings, caplog):
+    settings.CACHES = {
+        **settings.CACHES,
+        "responses": {
+            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        },
+    }
+    settings.RESPONSE_CACHE_ALIAS = "responses"
+    assert "X-Cache" not in _get(api_client, FEED)
+    assert "could not be read" in caplog.text
+    bump()  # logged, not raised into the write
+    assert "could not be moved on" in caplog.text
+
+
+def test_pages_over_the_size_limit_are_not_kept(api_client, settings):
+    settings.RESPONSE_CACHE_MAX_BYTES = 100
+    _get(api_client, FEED)
+    assert _get(api_client, FEED)["X-Cache"] == "miss"
 
 
 def test_nothing_read_after_an_uncommitted_write_is_cached(api_client):
@@ -201,7 +285,7 @@ def test_a_commit_by_another_connection_makes_cached_pages_stale(seed_data, sett
     assert after.json()["summary"] == "Committed by another connection."
 
 
-def test_with_redis_as_in_production(api_client, settings):
+def test_with_redis_as_in_production(api_client, settings, django_capture_on_commit_callbacks):
     """The counter and the pages in Redis, shared by every worker."""
     settings.CACHES = {
         "default": {
@@ -216,6 +300,7 @@ def test_with_redis_as_in_production(api_client, settings):
     counter = generation()
     action = Action.objects.get(uid=MALI_PNG)
     action.summary = "Saved with Redis."
-    action.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        action.save()
     assert generation() > counter
     assert _get(api_client, url).json()["summary"] == "Saved with Redis."

@@ -51,7 +51,10 @@ def deep_cursor_query(view_class, queryset, *, fraction: float, page_size: int) 
 def _keyset_cursor_query(queryset, *, fraction, page_size):
     # The feed's default order: its first keyset field, newest first, id as tiebreaker.
     field = KeysetPagination.keyset_fields[0]
-    index = int(queryset.count() * fraction)
+    count = queryset.count()
+    if not count:
+        return None
+    index = min(int(count * fraction), count - 1)
     value, pk = queryset.order_by(f"-{field}", "-pk").values_list(field, "pk")[index]
     cursor = KeysetPagination.encode_cursor(field, value, pk)
     return f"{KeysetPagination.cursor_query_param}={cursor}&limit={page_size}"

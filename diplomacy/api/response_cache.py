@@ -8,11 +8,15 @@ content negotiation, so a cached answer counts against the client's rate
 limit and is only given to whom the view itself would give it.
 
 Only representations that are the same for every client are cached: JSON and
-CSV (the browsable API's HTML shows the user and a CSRF token), status 200.
+CSV (the browsable API's HTML shows the user and a CSRF token), status 200,
+up to RESPONSE_CACHE_MAX_BYTES. If the cache cannot be reached, pages are
+built as if it were off.
 """
 
 import hashlib
+import logging
 
+from django.conf import settings
 from django.http import HttpResponse
 
 from diplomacy.response_cache import (
@@ -29,6 +33,8 @@ CACHED_FORMATS = frozenset({"json", "csv"})
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link", "X-Total-Count", "ETag")
 CACHE_STATUS_HEADER = "X-Cache"
 
+logger = logging.getLogger(__name__)
+
 
 class ResponseCacheMixin:
     """For a viewset: the GET actions named in `cached_actions` answered from the
@@ -44,6 +50,7 @@ class ResponseCacheMixin:
             or renderer is None
             or renderer.format not in CACHED_FORMATS
             or not cache_seconds()
+            or uncommitted_writes()
         ):
             return None
         # The absolute URL: links in the body and headers name the host.
@@ -53,8 +60,12 @@ class ResponseCacheMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self._cache_key = self._response_cache_key(request)
-        self._cached = response_cache().get(self._cache_key) if self._cache_key else None
+        try:
+            self._cache_key = self._response_cache_key(request)
+            self._cached = response_cache().get(self._cache_key) if self._cache_key else None
+        except Exception:  # the cache is down: build the page
+            logger.exception("The response cache could not be read.")
+            self._cache_key = self._cached = None
         if self._cached is not None:
             # DRF looks the handler up after `initial`: the cached answer replaces it.
             self.get = self.cached_response
@@ -84,11 +95,18 @@ class ResponseCacheMixin:
 
 def _store(key):
     def callback(response):
-        if response.streaming or uncommitted_writes():
+        if (
+            response.streaming
+            or uncommitted_writes()
+            or len(response.content) > settings.RESPONSE_CACHE_MAX_BYTES
+        ):
             return
         headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-        response_cache().set(
-            key, (response.status_code, response.content, headers), timeout=cache_seconds()
-        )
+        try:
+            response_cache().set(
+                key, (response.status_code, response.content, headers), timeout=cache_seconds()
+            )
+        except Exception:  # the cache is down or full: the page is still sent
+            logger.exception("The response cache could not store a page.")
 
     return callback

@@ -51,6 +51,16 @@ def test_deployment_checks_fail_without_a_shared_cache():
     assert "diplomacy.W001" in result.stderr
 
 
+def test_deployment_checks_fail_with_a_response_cache_local_to_each_worker():
+    env = production_env(REDIS_URL=None, DJANGO_RESPONSE_CACHE_SECONDS="300")
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "diplomacy.W002" in result.stderr
+    # Without Redis the response cache is off by default: no such warning.
+    default = manage("check", "--deploy", env=production_env(REDIS_URL=None))
+    assert "diplomacy.W002" not in default.stderr
+
+
 def test_deployment_checks_fail_with_debug_on():
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING", env=production_env(DJANGO_DEBUG="1")
