@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Expression, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
+
+from diplomacy.api.iso_text import as_text, text_columns_apply
 
 # The related columns of a batch of rows, from their ids: column name -> one
 # value per id, in the ids' order.
@@ -84,10 +86,14 @@ class Table:
         expanded with one query per expander.
         """
         names = list(self.columns)
+        sources = list(self.columns.values())
+        if text_columns_apply(connections[queryset.db]):
+            # Dates, datetimes and UUIDs as the database writes them in text.
+            sources = [as_text(queryset.model, source) for source in sources]
         records = (
             queryset.prefetch_related(None)
             .select_related(None)
-            .values_list(*self.columns.values())
+            .values_list(*sources)
             .iterator(chunk_size=batch_size)
         )
         while batch := list(islice(records, batch_size)):
