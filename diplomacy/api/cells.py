@@ -1,11 +1,10 @@
-"""How the values of a table's column are written: as CSV cells, as JSON values.
+"""How the values of a table's column are written as CSV cells.
 
 A column of a table holds values of one type (or None), so a whole column is
 converted with one function, chosen from the types it holds, instead of testing
-the type of every cell: csv.writer and the json module's C encoder then write
-the rest as they are. A column of any other mix goes through `csv_cell` cell by
-cell (and, for JSON, through DRF's encoder), so the output is the same whatever
-the column holds.
+the type of every cell: csv.writer then writes the rest as they are. A column
+of any other mix goes through `csv_cell` cell by cell, so the output is the
+same whatever the column holds.
 """
 
 import datetime
@@ -60,21 +59,3 @@ def csv_column(values):
     if types == {list}:
         return list(map(_csv_list, values))
     return list(map(csv_cell, values))
-
-
-def json_column(values):
-    """The column's values with dates, datetimes and UUIDs as DRF's JSONEncoder writes them.
-
-    Anything else is left to the encoder (DRF's), which writes it as before.
-    """
-    types = set(map(type, values)) - {NONE}
-    if len(types) != 1:
-        return values
-    (kind,) = types
-    if kind is datetime.datetime:
-        return iso_texts(values)
-    if kind is datetime.date:
-        return [None if value is None else value.isoformat() for value in values]
-    if kind is uuid.UUID:
-        return [None if value is None else str(value) for value in values]
-    return values

@@ -83,8 +83,8 @@ def test_json_lines_export_is_what_the_api_says(client, seed_ids, tricky_action)
     for line in lines:
         record = json.loads(line)
         assert list(record) == ACTION_TABLE.json_keys
-        # The layout of every line: json.dumps' separators, non-ASCII as it is.
-        assert line == json.dumps(record, ensure_ascii=False) + "\n"
+        # The layout of every line: compact as the API's JSON, non-ASCII as it is.
+        assert line == json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
         expected = as_export(api[record["id"]])
         record["envoy_ids"] = sorted(record["envoy_ids"])
         assert {key: record[key] for key in expected} == expected
