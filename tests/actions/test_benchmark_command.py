@@ -66,7 +66,7 @@ def test_benchmark_prints_a_table_with_the_same_json_as_the_raw_baseline(keep_co
         assert "Export: no export route under /api/: not available" in text
     else:  # each format is streamed, not refused for the client's Accept
         assert "not measured" not in text.split("Export", 1)[1], text
-        assert text.count(" rows/s; peak traced memory ") == 2, text
+        assert text.count(" runs); peak traced memory ") == 2, text
 
 
 @pytest.mark.django_db(transaction=True)

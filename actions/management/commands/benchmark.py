@@ -14,7 +14,7 @@ from rest_framework.pagination import CursorPagination
 from actions.api.views import ActionViewSet
 from actions.bench import http
 from actions.bench.discover import deep_cursor_query, export_paths, has_cursor_parameter
-from actions.bench.measure import Client, export_run, medians
+from actions.bench.measure import Client, export_runs, medians
 from actions.models import Action
 from diplomacy.api.pagination import FeedPagination
 
@@ -57,7 +57,10 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8100, help="gunicorn port (8100).")
         parser.add_argument("--duration", type=int, default=15, help="wrk seconds (15).")
         parser.add_argument("--connections", type=int, default=8, help="wrk connections (8).")
-        parser.add_argument("--no-export", action="store_true", help="Skip the export run.")
+        parser.add_argument("--no-export", action="store_true", help="Skip the export runs.")
+        parser.add_argument(
+            "--export-runs", type=int, default=3, help="Exports per format; the median (3)."
+        )
         parser.add_argument(
             "--redis-url",
             default=os.environ.get("REDIS_URL", ""),
@@ -214,7 +217,7 @@ class Command(BaseCommand):
         # Each format the export offers; a client's default Accept may be refused (406).
         runs = [(path, query) for path in paths for query in ("format=csv", "format=jsonl")]
         for path, query in runs:
-            result = export_run(client, path, query)
+            result = export_runs(client, path, query, runs=self.options["export_runs"])
             path = f"{path}?{query}"
             if result["status"] != 200:
                 self.line(f"Export {path}: status {result['status']}, not measured")
@@ -222,7 +225,7 @@ class Command(BaseCommand):
             self.line(
                 f"Export {path} ({result['content_type']}): {result['rows']} rows, "
                 f"{result['bytes'] / 1e6:.1f} MB in {result['seconds']:.2f} s = "
-                f"{result['rows_per_second']:,.0f} rows/s; "
+                f"{result['rows_per_second']:,.0f} rows/s (median of {result['runs']} runs); "
                 f"peak traced memory {result['peak_bytes'] / 2**20:.1f} MiB"
             )
             self.verdict(
