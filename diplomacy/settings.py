@@ -287,6 +287,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "diplomacy.api.problem_schema.add_problem_responses",
+        "diplomacy.api.cache_schema.add_cache_header",
     ],
 }
 

@@ -304,3 +304,17 @@ def test_with_redis_as_in_production(api_client, settings, django_capture_on_com
         action.save()
     assert generation() > counter
     assert _get(api_client, url).json()["summary"] == "Saved with Redis."
+
+
+def test_the_schema_documents_x_cache_where_it_is_sent(api_client):
+    paths = api_client.get("/api/schema/?format=json").json()["paths"]
+
+    def documented(path):
+        return "X-Cache" in paths[path]["get"]["responses"]["200"].get("headers", {})
+
+    for path in ("/api/v1/actions/", "/api/v1/actions/{id}/", "/api/v1/states/{code}/",
+                 "/api/v1/episodes/{slug}/timeline/", "/api/v1/stats/actions/"):
+        assert documented(path), path
+    for path in ("/api/v1/actions/export/", "/api/v1/actions/{id}/history/"):
+        assert not documented(path), path
+    assert "X-Cache" not in api_client.get("/api/v1/actions/export/")
