@@ -90,7 +90,7 @@ def test_statement_timeout_comes_from_the_environment():
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "-c statement_timeout=1500"
+    assert result.stdout.strip() == "-c statement_timeout=1500 -c jit=off"
 
 
 @pytest.mark.skipif(
@@ -102,3 +102,6 @@ def test_postgresql_connections_run_with_the_statement_timeout(db, settings):
         value, unit = cursor.fetchone()
     assert settings.STATEMENT_TIMEOUT_MS > 0
     assert (int(value), unit) == (settings.STATEMENT_TIMEOUT_MS, "ms")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
