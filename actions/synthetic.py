@@ -289,7 +289,7 @@ def _insert(model, rows: list[dict]) -> None:
             cursor.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", values
             )
-    dataset_changed()  # no model signal for these rows
+    dataset_changed()  # COPY bypasses Django's cursor, where writes are seen
 
 
 class _Generator:
@@ -578,7 +578,6 @@ def _delete_synthetic(model) -> int:
             [low, high],
         )
         deleted = cursor.rowcount
-    dataset_changed()  # no model signal for these rows
     return deleted
 
 

@@ -12,12 +12,13 @@ stores what it reads (`uncommitted_writes`): its own writes may be rolled
 back. Between a commit and the counter's move (microseconds), a request may
 still be given the page from before the commit, as if it had come first.
 
-Every write through Django's models is seen (model signals: the API, the
-admin, imports, loaddata, the shell's save() and delete()); bulk writes that
-send no signal (bulk_create, QuerySet.update, COPY, raw SQL) must call
-`dataset_changed()`, as load_states and generate_synthetic do. A write that
-does not (SQL in a console, QuerySet.update in the shell) stays unseen until
-the cache's timeout (RESPONSE_CACHE_SECONDS) ends the pages it made stale.
+Every statement Django sends that writes to a dataset table is seen
+(`track_dataset_writes`): the API, the admin, imports, loaddata, save(),
+QuerySet.update(), bulk_create() and raw SQL through Django's cursor, in a
+command or a shell. What bypasses Django's cursor (psycopg's COPY, SQL in a
+database console) must call `dataset_changed()`, as generate_synthetic does,
+or stays unseen until the cache's timeout (RESPONSE_CACHE_SECONDS) ends the
+pages it made stale.
 If the cache cannot be reached, writes still succeed (the failure is logged).
 
 Written by hand: django-cacheops and cachalot cache querysets (the JSON
@@ -34,8 +35,9 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections, router, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 from simple_history.models import HistoricalChanges
 
 logger = logging.getLogger(__name__)
@@ -125,10 +127,6 @@ def dataset_changed(using="default") -> None:
         bump()
 
 
-def note_write(sender, instance=None, using=None, **kwargs):
-    dataset_changed(using or router.db_for_write(sender, instance=instance))
-
-
 def dataset_models():
     """The models of the dataset whose rows pages show (not their history)."""
     for app_label in DATASET_APPS:
@@ -137,21 +135,59 @@ def dataset_models():
                 yield model
 
 
-def track_dataset_writes():
-    """Connect `note_write` to every write of the dataset's models.
+@functools.cache
+def dataset_tables() -> tuple[str, ...]:
+    return tuple(sorted({model._meta.db_table for model in dataset_models()}))
 
-    Saves and deletes of each model, link changes (m2m_changed) for the
-    many-to-many tables; deleting a record deletes its links with it, so the
-    link tables get no post_delete receiver (it would turn off Django's fast
-    delete for them). Migrations may change data: they move the counter too.
+
+# The first word of a statement that may change rows.
+WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE", "MERGE", "COPY")
+
+
+def writes_dataset(sql: str) -> bool:
+    """Whether a statement may change rows of a dataset table (a read never does).
+
+    A table is found by its name in the statement; a write to another table
+    whose name contains it moves the counter too, which costs a cache miss,
+    never a stale page.
     """
-    for model in dataset_models():
-        uid = f"response-cache-{model._meta.label_lower}"
-        if model._meta.auto_created:
-            m2m_changed.connect(note_write, sender=model, dispatch_uid=uid + "-m2m")
-        else:
-            post_save.connect(note_write, sender=model, dispatch_uid=uid + "-save")
-            post_delete.connect(note_write, sender=model, dispatch_uid=uid + "-delete")
+    head = sql.lstrip()[:8].upper()
+    if head.startswith("WITH"):
+        upper = sql.upper()
+        if not any(verb in upper for verb in WRITE_VERBS[:3]):
+            return False
+    elif not head.startswith(WRITE_VERBS):
+        return False
+    return any(table in sql for table in dataset_tables())
+
+
+def _watch_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    if writes_dataset(sql):
+        dataset_changed(context["connection"].alias)
+    return result
+
+
+def _on_connection_created(sender, connection, **kwargs):
+    if _watch_writes not in connection.execute_wrappers:
+        # First, under any wrapper of `connection.execute_wrapper()`, which a
+        # connection made inside its block must not pop in place of its own.
+        connection.execute_wrappers.insert(0, _watch_writes)
+
+
+def track_dataset_writes():
+    """Watch every statement Django sends that writes to a dataset table.
+
+    Wrapping the connections' statements rather than listening to model
+    signals sees every write made through Django: save() and delete(), links,
+    QuerySet.update(), bulk_create(), loaddata, imports, and raw SQL through
+    `connection.cursor()`; and it leaves Django's fast delete on. Migrations
+    move the counter too. What bypasses Django's cursor (psycopg's COPY, SQL in
+    a console) must call `dataset_changed()` or wait for the cache's timeout.
+    """
+    connection_created.connect(_on_connection_created, dispatch_uid="response-cache-watch")
+    for connection in connections.all(initialized_only=True):
+        _on_connection_created(None, connection)
     post_migrate.connect(_migrated, dispatch_uid="response-cache-migrate")
 
 

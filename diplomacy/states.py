@@ -8,7 +8,6 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from diplomacy.models import State
-from diplomacy.response_cache import dataset_changed
 
 # pycountry names historic states the way ISO 3166-3 lists them
 # ("USSR, Union of Soviet Socialist Republics"); these are the names people use.
@@ -109,6 +108,4 @@ def states_load() -> int:
             [*STATE_FIELDS, "version", "updated_at"],
             default_change_reason="load_states",
         )
-        if new or changed:
-            dataset_changed()  # bulk writes send no model signal
     return len(states)

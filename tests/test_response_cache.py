@@ -14,13 +14,19 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 from rest_framework.test import APIClient
 
 from actions.models import Action, Citation, Episode, Source
 from actions.synthetic import synthetic_generate, synthetic_remove
 from diplomacy.models import Envoy, Mission, State
-from diplomacy.response_cache import bump, dataset_changed, generation, note_write
+from diplomacy.response_cache import (
+    _watch_writes,
+    bump,
+    dataset_changed,
+    generation,
+    writes_dataset,
+)
 from diplomacy.states import states_load
 from tests.conditional import if_match
 from tests.conftest import FIXTURES
@@ -132,6 +138,14 @@ def _rename_then_reload_states():
     states_load()
 
 
+def _raw_update():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Action._meta.db_table} SET summary = %s WHERE id = %s",
+            ["Raw.", _action().pk],
+        )
+
+
 def _migrated():
     config = apps.get_app_config("actions")
     post_migrate.send(sender=config, app_config=config, verbosity=0, interactive=False,
@@ -158,6 +172,11 @@ WRITES = {
     "states reloaded": _rename_then_reload_states,
     "synthetic data generated": lambda: synthetic_generate(actions=5, seed=3),
     "migrations run": _migrated,
+    "queryset updated": lambda: Action.objects.filter(uid=MALI_PNG).update(summary="Bulk."),
+    "citations bulk-created": lambda: Citation.objects.bulk_create(
+        [Citation(action=_action(), source=Source.objects.first(), quote="Bulk.")]
+    ),
+    "raw SQL through Django's cursor": _raw_update,
 }
 
 
@@ -188,20 +207,43 @@ def test_a_write_outside_a_transaction_moves_it_at_once(transactional_db):
     assert generation() > before
 
 
-def _watches(signal, model) -> bool:
-    sync_receivers, _ = signal._live_receivers(model)  # Django 5: (sync, async)
-    return note_write in sync_receivers
-
-
-def test_every_model_of_the_dataset_is_watched():
+def test_every_table_of_the_dataset_is_watched():
     for app_label in ("actions", "diplomacy"):
         for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
             if model.__name__.startswith("Historical"):
                 continue
-            if model._meta.auto_created:
-                assert _watches(m2m_changed, model), model
-            else:
-                assert _watches(post_save, model) and _watches(post_delete, model), model
+            table = model._meta.db_table
+            for sql in (f'UPDATE "{table}" SET "x" = 1', f"  insert into {table} values (1)",
+                        f'DELETE FROM "{table}"', f'WITH t AS (SELECT 1) DELETE FROM "{table}"'):
+                assert writes_dataset(sql), sql
+            assert not writes_dataset(f'SELECT * FROM "{table}"')
+            assert not writes_dataset(f'WITH t AS (SELECT 1) SELECT * FROM "{table}"')
+    assert not writes_dataset('UPDATE "auth_user" SET "last_login" = NULL')
+    assert not writes_dataset('INSERT INTO "knox_authtoken" VALUES (1)')
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_opened_in_a_wrapper_block_keeps_the_watch_and_drops_the_wrapper():
+    """A new thread's first query inside `connection.execute_wrapper()` (as the
+    benchmark's query counter does): the block must pop its own wrapper."""
+    from django.db import connection as thread_connection  # the thread's own
+    found = {}
+
+    def counter(execute, sql, params, many, context):
+        return execute(sql, params, many, context)
+
+    def worker():
+        try:
+            with thread_connection.execute_wrapper(counter):
+                Action.objects.count()  # opens this thread's connection in the block
+            found["wrappers"] = list(thread_connection.execute_wrappers)
+        finally:
+            thread_connection.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(10)
+    assert found["wrappers"] == [_watch_writes]
 
 
 def test_a_lost_counter_never_comes_back_to_an_old_number(settings):
