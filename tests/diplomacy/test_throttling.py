@@ -113,3 +113,14 @@ def test_the_redis_backend_reuses_one_client_per_pool(redis_cache):
     assert cache._cache.get_client(write=True) is client
     cache.set("reused", 1)
     assert cache.get("reused") == 1 and cache.incr("reused") == 2
+
+
+def test_requests_are_served_uncounted_when_redis_is_down(api_client, db, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    assert api_client.get("/api/v1/states/ML/").status_code == 200
+    assert "could not be counted" in caplog.text
