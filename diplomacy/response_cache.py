@@ -114,7 +114,8 @@ def uncommitted_writes() -> bool:
 
 
 def dataset_changed(using="default") -> None:
-    """Call after every write to the dataset; model signals call it for model writes.
+    """Call after a write to the dataset that bypasses Django's cursor (which is
+    watched: `track_dataset_writes`).
 
     In a transaction, the counter moves once, when it commits; outside one,
     at once. Whether or not this process caches responses: others may.

@@ -13,6 +13,7 @@ Written here because no package offers it: each database spells it its own way.
 
 from django.db import models
 from django.db.models import Func
+from django.utils import timezone
 
 
 class _Text(Func):
@@ -20,6 +21,9 @@ class _Text(Func):
 
     def as_sql(self, compiler, connection, **extra):
         raise NotImplementedError(f"{type(self).__name__} has no SQL for {connection.vendor}")
+
+    def as_sql_template(self, compiler, connection, template):
+        return Func.as_sql(self, compiler, connection, template=template)
 
 
 class DateTimeText(_Text):
@@ -39,11 +43,8 @@ class DateTimeText(_Text):
             "'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '.000000', '') || 'Z'",
         )
 
-    def as_sql_template(self, compiler, connection, template):
-        return Func.as_sql(self, compiler, connection, template=template)
 
-
-class DateText(DateTimeText):
+class DateText(_Text):
     def as_sqlite(self, compiler, connection, **extra):
         # Stored as ISO text; `|| ''` hides the column's declared type, which
         # would make the sqlite3 module parse it into a date.
@@ -53,7 +54,7 @@ class DateText(DateTimeText):
         return self.as_sql_template(compiler, connection, "TO_CHAR(%(expressions)s, 'YYYY-MM-DD')")
 
 
-class UUIDText(DateTimeText):
+class UUIDText(_Text):
     def as_sqlite(self, compiler, connection, **extra):
         # Stored as 32 hexadecimal digits.
         parts = [(1, 8), (9, 4), (13, 4), (17, 4), (21, 12)]
@@ -87,6 +88,4 @@ def as_text(model, source):
 
 
 def text_columns_apply(connection) -> bool:
-    from django.utils import timezone
-
     return connection.vendor in VENDORS and timezone.get_current_timezone_name() == "UTC"

@@ -82,10 +82,10 @@ class Command(BaseCommand):
         self.verdicts = []
         # The pages are built on every request here (the response cache off): the
         # ratios compare the API's work with the baseline's, not a cache lookup.
-        with override_settings(
-            DEBUG=False, ROOT_URLCONF="actions.bench.urls", REST_FRAMEWORK=_unthrottled(),
-            RESPONSE_CACHE_SECONDS=0,
-        ):
+        measured = {
+            "DEBUG": False, "ROOT_URLCONF": "actions.bench.urls", "REST_FRAMEWORK": _unthrottled()
+        }
+        with override_settings(**measured, RESPONSE_CACHE_SECONDS=0):
             client = Client()
             self.lists(client)
             self.deep_pages(client, actions)
@@ -98,10 +98,7 @@ class Command(BaseCommand):
             alias: {**config, "KEY_PREFIX": self.prefix}
             for alias, config in settings.CACHES.items()
         }
-        with override_settings(
-            DEBUG=False, ROOT_URLCONF="actions.bench.urls", REST_FRAMEWORK=_unthrottled(),
-            RESPONSE_CACHE_SECONDS=300, CACHES=caches,
-        ):
+        with override_settings(**measured, RESPONSE_CACHE_SECONDS=300, CACHES=caches):
             self.cached_page(Client())
         if options["http"]:
             self.load_run()
