@@ -42,6 +42,7 @@ class ActionAdminForm(VersionedForm):
             try:
                 action_validate_envoys(
                     kind_model=self._meta.model,
+                    actor=cleaned.get("actor"),
                     target=cleaned.get("target"),
                     envoys=cleaned.get("envoys") or [],
                     persons_count=cleaned.get("persons_count"),

@@ -3,13 +3,6 @@
 from django.db import models
 
 
-class ActionKind(models.TextChoices):
-    PERSONA_NON_GRATA = "persona_non_grata", "Persona non grata declaration"
-    COOPERATION_SUSPENSION = "cooperation_suspension", "Cooperation suspension"
-    DETENTION = "detention", "Detention"
-    STATEMENT = "statement", "Diplomatic statement"
-
-
 class DatePrecision(models.TextChoices):
     DAY = "day", "Day"
     MONTH = "month", "Month"

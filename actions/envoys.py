@@ -2,19 +2,27 @@
 
 from django.core.exceptions import ValidationError
 
+from actions.kinds import EnvoySide
 
-def action_validate_envoys(*, kind_model, target, envoys, persons_count) -> None:
-    """Raise a ValidationError keyed by field if the envoys do not fit the action."""
+
+def action_validate_envoys(*, kind_model, actor, target, envoys, persons_count) -> None:
+    """Raise a ValidationError keyed by field if the envoys do not fit the action.
+
+    The kind says whose envoys an action concerns: a recalled ambassador is the
+    actor's own, an expelled or detained diplomat the target's.
+    """
+    kind = kind_model.kind_spec
     # The same envoy sent twice is one link, one person.
     envoys = list(dict.fromkeys(envoys))
-    if envoys and not kind_model.HAS_ENVOYS:
+    if envoys and not kind.has_envoys:
         raise ValidationError({"envoys": "This kind of action has no envoys."})
-    if target is not None:
-        foreign = [envoy for envoy in envoys if envoy.sending_state_id != target.pk]
+    side, state = ("actor", actor) if kind.envoys == EnvoySide.ACTOR else ("target", target)
+    if state is not None:
+        foreign = [envoy for envoy in envoys if envoy.sending_state_id != state.pk]
         if foreign:
             names = ", ".join(str(envoy) for envoy in foreign)
             raise ValidationError(
-                {"envoys": f"Envoys must belong to the target state {target.pk}: {names}."}
+                {"envoys": f"Envoys must belong to the {side} state {state.pk}: {names}."}
             )
     if persons_count is not None and len(envoys) > persons_count:
         raise ValidationError(

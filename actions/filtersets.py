@@ -8,7 +8,8 @@ from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from actions.choices import ActionKind, CooperationDomain, Grounds, StatementType
+from actions.choices import CooperationDomain, Grounds, StatementType
+from actions.kinds import ActionKind
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.filters import (
     ChoicesFilter,

@@ -10,15 +10,14 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
-from actions.cameo import default_cameo_code
 from actions.choices import (
-    ActionKind,
     CooperationDomain,
     DatePrecision,
     Grounds,
     StatementType,
 )
 from actions.dates import period_end, period_start
+from actions.kinds import KINDS, Kind, kind_choices
 from diplomacy.constraints import FieldCheckConstraint
 from diplomacy.history import DatasetHistory
 from diplomacy.models import Envoy, State
@@ -92,22 +91,47 @@ def _after_date(field):
     )
 
 
-def _only_for(kind, *, empty_fields, field):
-    return FieldCheckConstraint(
-        condition=Q(kind=kind) | Q(**empty_fields),
-        name=f"action_{kind}_fields_exclusive",
-        field=field,
-        violation_error_message=f"Only a {ActionKind(kind).label.lower()} has this field.",
-    )
+def _empty(field) -> dict:
+    """The lookup that a kind's own column holds nothing."""
+    return {f"{field.attname}__isnull": True} if field.null else {field.attname: ""}
 
 
-def _required_for(kind, *, condition, field, message):
-    return FieldCheckConstraint(
-        condition=~Q(kind=kind) | condition,
-        name=f"action_{kind}_requires_{field}",
-        field=field,
-        violation_error_message=message,
-    )
+def kind_constraints(kind: Kind, model) -> list[models.BaseConstraint]:
+    """The database constraints of a kind: its required columns are filled on
+    its own actions, and its columns are empty on every other kind's."""
+    fields = {name: model._meta.get_field(name) for name in kind.fields}
+    constraints = [
+        FieldCheckConstraint(
+            condition=~Q(kind=kind.value) | (
+                Q(**{f"{name}__isnull": False}) if fields[name].null else ~Q(**{name: ""})
+            ),
+            name=f"action_{kind.value}_requires_{name}",
+            field=name,
+            violation_error_message=message,
+        )
+        for name, message in kind.required.items()
+    ]
+    # A column two kinds share (the number of persons of a declaration or of a
+    # demand) is empty only on the actions of the kinds that do not have it.
+    owned = {
+        name
+        for name in kind.fields
+        if not any(name in other.fields for other in KINDS.values() if other is not kind)
+    }
+    if owned:
+        empty = {}
+        for name in kind.fields:
+            if name in owned:
+                empty.update(_empty(fields[name]))
+        constraints.append(
+            FieldCheckConstraint(
+                condition=Q(kind=kind.value) | Q(**empty),
+                name=f"action_{kind.value}_fields_exclusive",
+                field="kind",
+                violation_error_message=f"Only a {kind.verbose_name} has this field.",
+            )
+        )
+    return constraints
 
 
 class Action(Record):
@@ -116,7 +140,7 @@ class Action(Record):
     # Indexed by action_kind_date (kind, date, id), which serves lookups by kind
     # too; a second index on kind alone led SQLite to sort each kind's list.
     kind = models.CharField(
-        max_length=30, choices=ActionKind.choices,
+        max_length=30, choices=kind_choices,
         help_text="Kind of action; set by the resource it is written through.",
     )
     actor = models.ForeignKey(
@@ -244,53 +268,6 @@ class Action(Record):
                 field="persons_count",
                 violation_error_message="At least one person.",
             ),
-            _required_for(
-                ActionKind.PERSONA_NON_GRATA,
-                condition=Q(persons_count__isnull=False),
-                field="persons_count",
-                message="A persona non grata declaration concerns at least one person.",
-            ),
-            _required_for(
-                ActionKind.PERSONA_NON_GRATA,
-                condition=~Q(grounds=""),
-                field="grounds",
-                message="Give the grounds (unspecified if none are stated).",
-            ),
-            _required_for(
-                ActionKind.COOPERATION_SUSPENSION,
-                condition=~Q(domain=""),
-                field="domain",
-                message="Give the domain of the suspended cooperation.",
-            ),
-            _required_for(
-                ActionKind.STATEMENT,
-                condition=~Q(statement_type=""),
-                field="statement_type",
-                message="Give the type of statement.",
-            ),
-            _only_for(
-                ActionKind.PERSONA_NON_GRATA,
-                empty_fields={
-                    "persons_count__isnull": True,
-                    "grounds": "",
-                    "leave_by__isnull": True,
-                    "departed_on__isnull": True,
-                },
-                field="kind",
-            ),
-            _only_for(
-                ActionKind.COOPERATION_SUSPENSION,
-                empty_fields={"domain": "", "resumed_on__isnull": True},
-                field="kind",
-            ),
-            _only_for(
-                ActionKind.DETENTION,
-                empty_fields={"accusation": "", "released_on__isnull": True},
-                field="kind",
-            ),
-            _only_for(
-                ActionKind.STATEMENT, empty_fields={"statement_type": ""}, field="kind"
-            ),
         ]
 
     def __str__(self):
@@ -303,13 +280,17 @@ class Action(Record):
         super().save(*args, **kwargs)
 
     def normalize(self):
-        """Store an imprecise date as the first day of its period; fill the CAMEO code."""
+        """Store an imprecise date as the first day of its period; fill the kind's
+        defaults and the CAMEO code."""
         if self.date:
             self.date = period_start(self.date, self.date_precision)
+        kind = KINDS.get(self.kind)
+        if kind is not None:
+            for name, value in kind.defaults.items():
+                if getattr(self, name) in (None, ""):
+                    setattr(self, name, value)
         if not self.cameo_code and self.kind:
-            self.cameo_code = default_cameo_code(
-                kind=self.kind, domain=self.domain, statement_type=self.statement_type
-            )
+            self.cameo_code = KINDS[self.kind].default_codes(self.__dict__)[0]
 
     def clean(self):
         super().clean()
@@ -355,6 +336,8 @@ class KindProxy:
     """Behaviour shared by the proxy model of each kind."""
 
     KIND: str
+    # The declaration of the kind (actions/kinds/).
+    kind_spec: Kind
     # The fields of the Action table that belong to this kind.
     KIND_FIELDS: tuple[str, ...] = ()
     HAS_ENVOYS = False
@@ -364,64 +347,42 @@ class KindProxy:
         super().save(*args, **kwargs)
 
 
-class PersonaNonGrataDeclaration(KindProxy, Action):
-    KIND = ActionKind.PERSONA_NON_GRATA
-    KIND_FIELDS = ("persons_count", "grounds", "leave_by", "departed_on")
-    HAS_ENVOYS = True
-
-    objects = KindManager(KIND)
-
-    class Meta:
-        proxy = True
-        ordering = ["-date", "-id"]
-        verbose_name = "persona non grata declaration"
-
-
-class CooperationSuspension(KindProxy, Action):
-    KIND = ActionKind.COOPERATION_SUSPENSION
-    KIND_FIELDS = ("domain", "resumed_on")
-
-    objects = KindManager(KIND)
-
-    class Meta:
-        proxy = True
-        ordering = ["-date", "-id"]
-
-
-class Detention(KindProxy, Action):
-    KIND = ActionKind.DETENTION
-    KIND_FIELDS = ("accusation", "released_on")
-    HAS_ENVOYS = True
-
-    objects = KindManager(KIND)
-
-    class Meta:
-        proxy = True
-        ordering = ["-date", "-id"]
-
-
-class DiplomaticStatement(KindProxy, Action):
-    """A protest, demand, accusation or threat made by one state to another."""
-
-    KIND = ActionKind.STATEMENT
-    KIND_FIELDS = ("statement_type",)
-
-    objects = KindManager(KIND)
-
-    class Meta:
-        proxy = True
-        ordering = ["-date", "-id"]
-
-
-KIND_MODELS = {
-    model.KIND: model
-    for model in (
-        PersonaNonGrataDeclaration,
-        CooperationSuspension,
-        Detention,
-        DiplomaticStatement,
+def kind_proxy(kind: Kind) -> type[Action]:
+    """The proxy model of a kind: its actions, saved with its `kind`."""
+    meta = type(
+        "Meta",
+        (),
+        {
+            "proxy": True,
+            "app_label": Action._meta.app_label,
+            "ordering": Action._meta.ordering,
+            "verbose_name": kind.verbose_name,
+            "verbose_name_plural": kind.verbose_name_plural,
+        },
     )
-}
+    return type(
+        kind.model_name,
+        (KindProxy, Action),
+        {
+            "__module__": __name__,
+            "__doc__": kind.description,
+            "Meta": meta,
+            "KIND": kind.value,
+            "kind_spec": kind,
+            "KIND_FIELDS": kind.fields,
+            "HAS_ENVOYS": kind.has_envoys,
+            "objects": KindManager(kind.value),
+        },
+    )
+
+
+Action._meta.constraints.extend(
+    constraint for kind in KINDS.values() for constraint in kind_constraints(kind, Action)
+)
+# Each kind's proxy model, by kind; also a name of this module, as a class
+# declared here would be (`from actions.models import Detention`).
+KIND_MODELS = {value: kind_proxy(kind) for value, kind in KINDS.items()}
+globals().update({model.__name__: model for model in KIND_MODELS.values()})
 
 
 class Citation(Record):

@@ -86,6 +86,7 @@ class KindResource(RecordResource):
         try:
             action_validate_envoys(
                 kind_model=self._meta.model,
+                actor=instance.actor if instance.actor_id else None,
                 target=instance.target if instance.target_id else None,
                 envoys=envoys,
                 persons_count=instance.persons_count,

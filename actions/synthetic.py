@@ -21,15 +21,9 @@ from django.db import connection, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from actions.cameo import default_cameo_code
-from actions.choices import (
-    ActionKind,
-    CooperationDomain,
-    DatePrecision,
-    Grounds,
-    StatementType,
-)
+from actions.choices import DatePrecision
 from actions.dates import period_start
+from actions.kinds import KINDS
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.models import Envoy, Mission, State
@@ -104,31 +98,19 @@ CAPITALS = {
 }
 
 FIRST_YEAR, LAST_YEAR = 1945, 2025
-KIND_WEIGHTS = {  # first act of an incident
-    ActionKind.PERSONA_NON_GRATA: 40,
-    ActionKind.STATEMENT: 30,
-    ActionKind.COOPERATION_SUSPENSION: 15,
-    ActionKind.DETENTION: 15,
-}
-RESPONSE_KIND_WEIGHTS = {
-    ActionKind.PERSONA_NON_GRATA: 50,
-    ActionKind.STATEMENT: 30,
-    ActionKind.COOPERATION_SUSPENSION: 10,
-    ActionKind.DETENTION: 10,
-}
+
+
+def _kind_weights(position: int) -> dict[str, int]:
+    """Each kind's weight as a first act (0) or an answer (1), heaviest first."""
+    weights = {value: kind.synthetic_weights[position] for value, kind in KINDS.items()}
+    ranked = sorted(weights.items(), key=lambda item: -item[1])
+    return {value: weight for value, weight in ranked if weight}
+
+
+KIND_WEIGHTS = _kind_weights(0)  # first act of an incident
+RESPONSE_KIND_WEIGHTS = _kind_weights(1)
 CHAIN_LENGTH_WEIGHTS = {1: 55, 2: 25, 3: 12, 4: 8}
 PRECISION_WEIGHTS = {DatePrecision.DAY: 80, DatePrecision.MONTH: 15, DatePrecision.YEAR: 5}
-PERSONS_WEIGHTS = {1: 45, 2: 20, 3: 10, 4: 6, 5: 6, 10: 5, 15: 3, 23: 2, 40: 2, 60: 1}
-GROUNDS_WEIGHTS = {
-    Grounds.ESPIONAGE: 35, Grounds.INCOMPATIBLE_ACTIVITIES: 30, Grounds.RECIPROCITY: 10,
-    Grounds.INTERFERENCE: 10, Grounds.SECURITY: 5, Grounds.UNSPECIFIED: 10,
-}
-DOMAIN_WEIGHTS = {domain: 1 for domain in CooperationDomain}
-STATEMENT_WEIGHTS = {
-    StatementType.DENUNCIATION: 30, StatementType.ACCUSATION_OF_ESPIONAGE: 20,
-    StatementType.DEMAND_FOR_RELEASE: 15, StatementType.THREAT_OF_MEASURES: 15,
-    StatementType.THREAT_TO_BREAK_RELATIONS: 5, StatementType.OTHER: 15,
-}
 CATEGORY_WEIGHTS = {
     EnvoyCategory.DIPLOMATIC_AGENT: 45, EnvoyCategory.UNKNOWN: 30,
     EnvoyCategory.ADMINISTRATIVE_TECHNICAL: 12, EnvoyCategory.CONSULAR_OFFICER: 10,
@@ -139,10 +121,6 @@ PUBLISHERS = [
     "Synthetic Gazette", "Synthetic Foreign Ministry Bulletin", "Synthetic Press Agency",
 ]
 LANGUAGE_WEIGHTS = {"en": 50, "fr": 12, "ru": 12, "es": 8, "ar": 8, "de": 5, "zh": 5}
-ACCUSATIONS = [
-    "espionage", "collecting classified information", "contacts with opposition groups",
-    "attempting to recruit officials", "illegal possession of weapons", "money laundering",
-]
 ATTRIBUTIONS = [
     "Ministry of Foreign Affairs statement", "diplomatic source", "state news agency",
     "government spokesperson", "", "",
@@ -153,12 +131,26 @@ LAST_NAMES = ["Ivanov", "Smith", "Dubois", "Wang", "Karimi", "Nowak", "Müller",
 BATCH_SIZE = 5000
 
 
-def _article(noun: str) -> str:
-    return "an" if noun[0].lower() in "aeiou" else "a"
-
-
 def _choice(rng: random.Random, weights: dict):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+@dataclass
+class Draft:
+    """An action being generated, handed to its kind's `synthesize` to fill in."""
+
+    rng: random.Random
+    previous: dict | None  # the action it answers
+    day: datetime.date
+    date: datetime.date  # the day, as stored with its precision
+    precision: str
+    actor_name: str
+    target_name: str
+    fields: dict  # the row: the kind sets its own columns and the summary
+    add_envoys: Callable[[int], None]  # up to N envoys of the kind's side
+
+    def choice(self, weights: dict):
+        return _choice(self.rng, weights)
 
 
 @dataclass
@@ -353,57 +345,25 @@ class _Generator:
         }
         if rng.random() < 0.1:
             action["announced_on"] = day + datetime.timedelta(days=rng.randint(0, 5))
+        draft = Draft(
+            rng=rng,
+            previous=previous,
+            day=day,
+            date=date,
+            precision=precision,
+            actor_name=self.states.states[actor].name,
+            target_name=self.states.states[target].name,
+            fields=action,
+            add_envoys=lambda count: envoys.extend(self.envoys(batch, *side, count)),
+        )
+        kind_spec = KINDS[kind]
+        # Whose envoys: the target's mission in the actor's country, or the reverse.
+        side = (actor, target) if kind_spec.envoys == "actor" else (target, actor)
         envoys = []
-        actor_name = self.states.states[actor].name
-        target_name = self.states.states[target].name
-        if kind == ActionKind.PERSONA_NON_GRATA:
-            persons = action["persons_count"] = _choice(rng, PERSONS_WEIGHTS)
-            grounds = action["grounds"] = (
-                Grounds.RECIPROCITY if previous and rng.random() < 0.6
-                else _choice(rng, GROUNDS_WEIGHTS)
-            )
-            if precision == DatePrecision.DAY:
-                leave_by = day + datetime.timedelta(days=rng.choice([2, 3, 7, 7, 14]))
-                action["leave_by"] = leave_by
-                if rng.random() < 0.3:
-                    action["departed_on"] = leave_by - datetime.timedelta(days=rng.randint(0, 2))
-            if rng.random() < 0.6:
-                envoys = self.envoys(batch, target, actor, min(persons, 3))
-            action["summary"] = (
-                f"{actor_name} declared {persons} member(s) of the mission of "
-                f"{target_name} persona non grata ({grounds.label.lower()})."
-            )
-        elif kind == ActionKind.COOPERATION_SUSPENSION:
-            domain = action["domain"] = _choice(rng, DOMAIN_WEIGHTS)
-            if rng.random() < 0.3:
-                action["resumed_on"] = date + datetime.timedelta(days=rng.randint(30, 2000))
-            action["summary"] = (
-                f"{actor_name} suspended its {domain.label.lower()} "
-                f"cooperation with {target_name}."
-            )
-        elif kind == ActionKind.DETENTION:
-            accusation = action["accusation"] = rng.choice(ACCUSATIONS)
-            if rng.random() < 0.5:
-                action["released_on"] = date + datetime.timedelta(days=rng.randint(1, 400))
-            if rng.random() < 0.7:
-                envoys = self.envoys(batch, target, actor, 1)
-            action["summary"] = (
-                f"{actor_name} detained a member of the mission of {target_name}, "
-                f"accused of {accusation}."
-            )
-        else:
-            statement_type = action["statement_type"] = _choice(rng, STATEMENT_WEIGHTS)
-            action["summary"] = (
-                f"{actor_name} addressed {_article(statement_type.label)} "
-                f"{statement_type.label.lower()} to {target_name}."
-            )
+        kind_spec.synthesize(draft)
         if rng.random() < 0.1:
             action["notes"] = "Reports differ on the date; the earliest is kept."
-        action["cameo_code"] = default_cameo_code(
-            kind=kind,
-            domain=action.get("domain", ""),
-            statement_type=action.get("statement_type", ""),
-        )
+        action["cameo_code"] = kind_spec.default_codes(action)[0]
         batch.actions.append(action)
         batch.links.extend({"action_id": action["id"], "envoy_id": envoy} for envoy in envoys)
         cited = rng.choices([1, 2, 3], weights=[55, 35, 10])[0]
@@ -414,7 +374,9 @@ class _Generator:
                     "uid": self.uid(Citation),
                     "action_id": action["id"],
                     "source_id": source_id,
-                    "quote": f"{actor_name} announced the measure against {target_name}.",
+                    "quote": (
+                        f"{draft.actor_name} announced the measure against {draft.target_name}."
+                    ),
                     "attribution": rng.choice(ATTRIBUTIONS),
                 }
             )

@@ -285,7 +285,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "ActionKindEnum": "actions.choices.ActionKind",
+        "ActionKindEnum": "actions.kinds.ActionKind",
         "MissionKindEnum": "diplomacy.choices.MissionKind",
         "DatePrecisionEnum": "actions.choices.DatePrecision",
     },

@@ -5,17 +5,8 @@ from rest_framework import serializers
 from simple_history.utils import bulk_create_with_history
 
 from actions.envoys import action_validate_envoys
-from actions.models import (
-    KIND_MODELS,
-    Action,
-    Citation,
-    CooperationSuspension,
-    Detention,
-    DiplomaticStatement,
-    Episode,
-    PersonaNonGrataDeclaration,
-    Source,
-)
+from actions.kinds import KINDS, EnvoySide, Kind
+from actions.models import KIND_MODELS, Action, Citation, Episode, Source
 from diplomacy.api.fields import BriefRelatedField
 from diplomacy.api.serializers import EnvoyBriefSerializer, state_field
 from diplomacy.api.sparse import SparseFieldsetMixin
@@ -149,6 +140,7 @@ class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
         try:
             action_validate_envoys(
                 kind_model=model,
+                actor=attrs.get("actor", getattr(self.instance, "actor", None)),
                 target=attrs.get("target", getattr(self.instance, "target", None)),
                 envoys=envoys,
                 persons_count=attrs.get(
@@ -181,54 +173,44 @@ class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
             action._prefetched_objects_cache.pop("citations", None)
 
 
-def envoys_field():
-    return BriefRelatedField(
-        many=True,
-        queryset=Envoy.objects.all(),
-        brief_serializer=EnvoyBriefSerializer,
-        required=False,
-        help_text="Ids of the envoys concerned, all of the target state.",
-    )
-
-
-class PersonaNonGrataDeclarationSerializer(ActionSerializer):
-    envoys = envoys_field()
-
-    class Meta(ActionSerializer.Meta):
-        model = PersonaNonGrataDeclaration
-        fields = COMMON_FIELDS + ["envoys", *PersonaNonGrataDeclaration.KIND_FIELDS]
-        extra_kwargs = {"persons_count": {"required": True, "allow_null": False}}
-
-
-class CooperationSuspensionSerializer(ActionSerializer):
-    class Meta(ActionSerializer.Meta):
-        model = CooperationSuspension
-        fields = COMMON_FIELDS + list(CooperationSuspension.KIND_FIELDS)
-        extra_kwargs = {"domain": {"required": True, "allow_blank": False}}
-
-
-class DetentionSerializer(ActionSerializer):
-    envoys = envoys_field()
-
-    class Meta(ActionSerializer.Meta):
-        model = Detention
-        fields = COMMON_FIELDS + ["envoys", *Detention.KIND_FIELDS]
-
-
-class DiplomaticStatementSerializer(ActionSerializer):
-    class Meta(ActionSerializer.Meta):
-        model = DiplomaticStatement
-        fields = COMMON_FIELDS + list(DiplomaticStatement.KIND_FIELDS)
-        extra_kwargs = {"statement_type": {"required": True, "allow_blank": False}}
-
-
-KIND_SERIALIZERS = {
-    PersonaNonGrataDeclaration.KIND: PersonaNonGrataDeclarationSerializer,
-    CooperationSuspension.KIND: CooperationSuspensionSerializer,
-    Detention.KIND: DetentionSerializer,
-    DiplomaticStatement.KIND: DiplomaticStatementSerializer,
+ENVOYS_HELP = {
+    EnvoySide.ACTOR: "Ids of the envoys concerned, all of the actor state.",
+    EnvoySide.TARGET: "Ids of the envoys concerned, all of the target state.",
 }
-assert KIND_SERIALIZERS.keys() == KIND_MODELS.keys()
+
+
+def kind_serializer(kind: Kind) -> type[ActionSerializer]:
+    """The serializer of a kind's resource: the common fields, its envoys and its own."""
+    attrs = {}
+    fields = list(COMMON_FIELDS)
+    if kind.has_envoys:
+        attrs["envoys"] = BriefRelatedField(
+            many=True,
+            queryset=Envoy.objects.all(),
+            brief_serializer=EnvoyBriefSerializer,
+            required=False,
+            help_text=ENVOYS_HELP[kind.envoys],
+        )
+        fields.append("envoys")
+    fields.extend(kind.fields)
+    model = KIND_MODELS[kind.value]
+    required = {}
+    for name in kind.required:
+        if name in kind.defaults:
+            required[name] = {"required": False, "default": kind.defaults[name]}
+        elif model._meta.get_field(name).null:
+            required[name] = {"required": True, "allow_null": False}
+        else:
+            required[name] = {"required": True, "allow_blank": False}
+    meta = type(
+        "Meta",
+        (ActionSerializer.Meta,),
+        {"model": model, "fields": fields, "extra_kwargs": required},
+    )
+    return type(f"{kind.model_name}Serializer", (ActionSerializer,), {**attrs, "Meta": meta})
+
+
+KIND_SERIALIZERS = {value: kind_serializer(kind) for value, kind in KINDS.items()}
 
 
 class ActionFeedSerializer(serializers.BaseSerializer):
@@ -251,7 +233,7 @@ class ActionFeedSerializer(serializers.BaseSerializer):
 
 ActionFeedSchema = PolymorphicProxySerializer(
     component_name="Action",
-    serializers={kind.value: serializer for kind, serializer in KIND_SERIALIZERS.items()},
+    serializers=KIND_SERIALIZERS,
     resource_type_field_name="kind",
 )
 

@@ -1,25 +1,16 @@
 from rest_framework.routers import SimpleRouter
 
 from actions.api import dyads, stats, views
+from actions.kinds import KINDS
 
 router = SimpleRouter()
 router.register("actions", views.ActionViewSet, basename="action")
-router.register(
-    "persona-non-grata-declarations",
-    views.PersonaNonGrataDeclarationViewSet,
-    basename="personanongratadeclaration",
-)
-router.register(
-    "cooperation-suspensions",
-    views.CooperationSuspensionViewSet,
-    basename="cooperationsuspension",
-)
-router.register("detentions", views.DetentionViewSet, basename="detention")
-router.register(
-    "diplomatic-statements",
-    views.DiplomaticStatementViewSet,
-    basename="diplomaticstatement",
-)
+for value, kind in KINDS.items():
+    router.register(
+        kind.slug,
+        views.KIND_VIEWSETS[value],
+        basename=kind.model_name.lower(),
+    )
 router.register("episodes", views.EpisodeViewSet, basename="episode")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("dyads", dyads.DyadViewSet, basename="dyad")

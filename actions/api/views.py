@@ -12,28 +12,17 @@ from rest_framework.response import Response
 from actions.api import examples
 from actions.api.read import ReadPathListMixin
 from actions.api.serializers import (
+    KIND_SERIALIZERS,
     ActionFeedSchema,
     ActionFeedSerializer,
-    CooperationSuspensionSerializer,
-    DetentionSerializer,
-    DiplomaticStatementSerializer,
     EpisodeSerializer,
-    PersonaNonGrataDeclarationSerializer,
     SourceSerializer,
     TimelineSerializer,
 )
 from actions.api.tables import ACTION_TABLE, EPISODE_TABLE, KIND_TABLES, SOURCE_TABLE
 from actions.filtersets import ActionFilterSet, EpisodeFilterSet, SourceFilterSet
-from actions.models import (
-    Action,
-    Citation,
-    CooperationSuspension,
-    Detention,
-    DiplomaticStatement,
-    Episode,
-    PersonaNonGrataDeclaration,
-    Source,
-)
+from actions.kinds import KINDS, Kind
+from actions.models import KIND_MODELS, Action, Citation, Episode, Source
 from actions.timelines import episode_timeline
 from diplomacy.api.docs import document_resource, lookup_parameter
 from diplomacy.api.mixins import DatasetViewMixin
@@ -123,70 +112,30 @@ class ActionViewSet(DatasetViewMixin, ReadPathListMixin, ReadOnlyRecordViewSet):
         )
 
 
-@document_resource(
-    singular="persona non grata declaration",
-    plural="persona non grata declarations",
-    lookup=action_id("persona non grata declaration"),
-    example=(
-        "France declares two Malian diplomats persona non grata",
-        examples.PERSONA_NON_GRATA_DECLARATION,
-    ),
-)
-class PersonaNonGrataDeclarationViewSet(DatasetViewMixin, ReadPathListMixin, RecordViewSet):
-    """Declarations that diplomats are persona non grata (expulsions)."""
-
-    queryset = action_queryset(PersonaNonGrataDeclaration)
-    serializer_class = PersonaNonGrataDeclarationSerializer
-    filterset_class = ActionFilterSet
-    table = KIND_TABLES[PersonaNonGrataDeclaration.KIND]
-
-
-@document_resource(
-    singular="cooperation suspension",
-    plural="cooperation suspensions",
-    lookup=action_id("cooperation suspension"),
-    example=(
-        "France suspends counter-terrorism cooperation with Mali",
-        examples.COOPERATION_SUSPENSION,
-    ),
-)
-class CooperationSuspensionViewSet(DatasetViewMixin, ReadPathListMixin, RecordViewSet):
-    """Suspensions or ends of cooperation in a domain."""
-
-    queryset = action_queryset(CooperationSuspension)
-    serializer_class = CooperationSuspensionSerializer
-    filterset_class = ActionFilterSet
-    table = KIND_TABLES[CooperationSuspension.KIND]
+def kind_viewset(kind: Kind) -> type[RecordViewSet]:
+    """The viewset of a kind's resource: list, detail, create, update, delete, CSV."""
+    model = KIND_MODELS[kind.value]
+    viewset = type(
+        f"{kind.model_name}ViewSet",
+        (DatasetViewMixin, ReadPathListMixin, RecordViewSet),
+        {
+            "__module__": __name__,
+            "__doc__": kind.description,
+            "queryset": action_queryset(model),
+            "serializer_class": KIND_SERIALIZERS[kind.value],
+            "filterset_class": ActionFilterSet,
+            "table": KIND_TABLES[kind.value],
+        },
+    )
+    return document_resource(
+        singular=kind.verbose_name,
+        plural=kind.verbose_name_plural,
+        lookup=action_id(kind.verbose_name),
+        example=kind.example,
+    )(viewset)
 
 
-@document_resource(
-    singular="detention",
-    plural="detentions",
-    lookup=action_id("detention"),
-    example=("Mali arrests a member of the French embassy", examples.DETENTION),
-)
-class DetentionViewSet(DatasetViewMixin, ReadPathListMixin, RecordViewSet):
-    """Arrests and detentions of envoys."""
-
-    queryset = action_queryset(Detention)
-    serializer_class = DetentionSerializer
-    filterset_class = ActionFilterSet
-    table = KIND_TABLES[Detention.KIND]
-
-
-@document_resource(
-    singular="diplomatic statement",
-    plural="diplomatic statements",
-    lookup=action_id("diplomatic statement"),
-    example=("France calls the accusations unfounded", examples.DIPLOMATIC_STATEMENT),
-)
-class DiplomaticStatementViewSet(DatasetViewMixin, ReadPathListMixin, RecordViewSet):
-    """Protests, demands, accusations and threats addressed to another state."""
-
-    queryset = action_queryset(DiplomaticStatement)
-    serializer_class = DiplomaticStatementSerializer
-    filterset_class = ActionFilterSet
-    table = KIND_TABLES[DiplomaticStatement.KIND]
+KIND_VIEWSETS = {value: kind_viewset(kind) for value, kind in KINDS.items()}
 
 
 @extend_schema_view(

@@ -76,7 +76,6 @@ def test_a_valid_declaration_is_saved_with_its_kind_date_and_cameo_code(
         ({"target": "DE"}, "target"),
         ({"persons_count": "0"}, "persons_count"),
         ({"persons_count": ""}, "persons_count"),
-        ({"grounds": ""}, "grounds"),
         ({"cameo_code": "abc"}, "cameo_code"),
         ({"target": "ZZ"}, "target"),
     ],
@@ -88,6 +87,14 @@ def test_an_invalid_declaration_shows_the_error_on_its_field(admin_client, overr
 
     assert field in form_errors(response)
     assert Action.objects.count() == count
+
+
+def test_empty_grounds_take_the_kinds_default_as_in_the_api(admin_client):
+    response = admin_client.post(ADD_URL, declaration_form(grounds=""))
+
+    assert response.status_code == 302
+    declaration = PersonaNonGrataDeclaration.objects.get(actor="DE", target="RU")
+    assert declaration.grounds == "unspecified"
 
 
 def test_an_envoy_of_another_state_is_an_error_on_envoys(admin_client, russian_envoys):

@@ -33,7 +33,6 @@ pytestmark = pytest.mark.django_db
         ("persona-non-grata-declarations", {"persons_count": 0}, "persons_count"),
         ("persona-non-grata-declarations", {"persons_count": -3}, "persons_count"),
         ("persona-non-grata-declarations", {"persons_count": None}, "persons_count"),
-        ("persona-non-grata-declarations", {"grounds": ""}, "grounds"),
         ("persona-non-grata-declarations", {"grounds": "whim"}, "grounds"),
         ("cooperation-suspensions", {"domain": ""}, "domain"),
         ("diplomatic-statements", {"statement_type": ""}, "statement_type"),
@@ -51,11 +50,25 @@ def test_post_violating_an_invariant(editor_client, resource, overrides, field):
     assert Action.objects.count() == count
 
 
+@pytest.mark.parametrize("grounds", [None, ""])
+def test_grounds_left_out_or_empty_take_the_documented_default(editor_client, grounds):
+    resource = "persona-non-grata-declarations"
+    payload = action_payload(resource)
+    if grounds is None:
+        del payload["grounds"]
+    else:
+        payload["grounds"] = grounds
+
+    response = editor_client.post(f"/api/v1/{resource}/", payload)
+
+    assert response.status_code == 201, response.content
+    assert response.json()["grounds"] == "unspecified"
+
+
 @pytest.mark.parametrize(
     ("resource", "field"),
     [
         ("persona-non-grata-declarations", "persons_count"),
-        ("persona-non-grata-declarations", "grounds"),
         ("cooperation-suspensions", "domain"),
         ("diplomatic-statements", "statement_type"),
         *[(resource, name) for resource in KIND_RESOURCES
@@ -206,7 +219,6 @@ PATCHES = [
     ("persona-non-grata-declarations", seed.FRENCH_PNG, {"persons_count": 0}, "persons_count"),
     ("persona-non-grata-declarations", seed.FRENCH_PNG, {"persons_count": None},
      "persons_count"),
-    ("persona-non-grata-declarations", seed.FRENCH_PNG, {"grounds": ""}, "grounds"),
     ("persona-non-grata-declarations", seed.FRENCH_PNG, {"in_response_to": "SELF"},
      "in_response_to"),
     ("persona-non-grata-declarations", seed.FRENCH_PNG, {"target": "DE"}, "envoys"),

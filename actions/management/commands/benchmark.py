@@ -15,17 +15,12 @@ from actions.api.views import ActionViewSet
 from actions.bench import http
 from actions.bench.discover import deep_cursor_query, export_paths, has_cursor_parameter
 from actions.bench.measure import Client, export_runs, medians
+from actions.kinds import KINDS
 from actions.models import Action
 from diplomacy.api.pagination import FeedPagination
 
 # (API resource, kind of its raw baseline; None for the feed of every kind)
-RESOURCES = [
-    ("actions", None),
-    ("persona-non-grata-declarations", "persona_non_grata"),
-    ("cooperation-suspensions", "cooperation_suspension"),
-    ("detentions", "detention"),
-    ("diplomatic-statements", "statement"),
-]
+RESOURCES = [("actions", None), *((kind.slug, value) for value, kind in KINDS.items())]
 
 
 # Rate limits stay in force (their cost is part of a request) but out of reach.

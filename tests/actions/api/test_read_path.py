@@ -7,9 +7,11 @@ from rest_framework.pagination import CursorPagination
 
 from actions.api import read
 from actions.api.read import ReadPathListMixin, Unsupported, reader_for_serializer
-from actions.api.serializers import KIND_SERIALIZERS, DetentionSerializer
+from actions.api.serializers import KIND_SERIALIZERS
 from actions.models import Detention
 from actions.synthetic import synthetic_generate
+
+DetentionSerializer = KIND_SERIALIZERS["detention"]
 
 LISTS = [
     "/api/v1/actions/",
