@@ -1,4 +1,4 @@
-"""The management commands of the README: load_states and issue_token."""
+"""The management commands of docs/operations/data.md and docs/api/auth.md."""
 
 import io
 

@@ -109,7 +109,7 @@ def test_envoys_must_belong_to_the_target_state(editor_client, resource, german_
 
 @pytest.mark.parametrize("resource", ["cooperation-suspensions", "diplomatic-statements"])
 def test_envoys_are_refused_by_kinds_without_envoys(editor_client, resource, russian_envoys):
-    # Unknown fields are refused (README, "Input is checked"): these kinds have no envoys.
+    # Unknown fields are refused (docs/api/errors.md): these kinds have no envoys.
     count = Action.objects.count()
     linked = Action.envoys.through.objects.count()
 

@@ -1,4 +1,4 @@
-"""The sync recipe of the README: `updated_since` plus the deletions feed keep a copy exact."""
+"""The sync recipe of docs/api/sync.md: updated_since and the deletions feed keep a copy."""
 
 import datetime
 from urllib.parse import quote
@@ -20,7 +20,7 @@ def fetch_all(client, url):
 
 
 class Mirror:
-    """A client's local copy of the actions, following the README's recipe."""
+    """A client's local copy of the actions, following the recipe of docs/api/sync.md."""
 
     def __init__(self, client):
         self.client = client
