@@ -19,8 +19,8 @@ from actions.choices import (
     StatementType,
 )
 from actions.dates import period_end, period_start
+from diplomacy.audit_trail import DatasetHistory
 from diplomacy.constraints import FieldCheckConstraint
-from diplomacy.history import DatasetHistory
 from diplomacy.models import Envoy, State
 from diplomacy.records import Record, RecordManager
 

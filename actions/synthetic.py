@@ -31,9 +31,9 @@ from actions.choices import (
 )
 from actions.dates import period_start
 from actions.models import Action, Citation, Episode, Source
+from diplomacy.api.caching.dataset_generation import dataset_changed
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.models import Envoy, Mission, State
-from diplomacy.response_cache import dataset_changed
 
 EPISODE_SLUG = "synthetic-benchmark-data"
 

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from diplomacy.api.docs_pages import RedocView
-from diplomacy.api.root import api_not_found, api_root
+from diplomacy.api.openapi.docs_pages import RedocView
+from diplomacy.api.routing import api_not_found, api_root
 from diplomacy.landing import landing
 
 api_v1 = [
@@ -26,7 +26,7 @@ urlpatterns = [
     re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]
 
-handler400 = "diplomacy.api.error_views.bad_request"
-handler403 = "diplomacy.api.error_views.permission_denied"
-handler404 = "diplomacy.api.error_views.page_not_found"
-handler500 = "diplomacy.api.error_views.server_error"
+handler400 = "diplomacy.api.errors.django_error_views.bad_request"
+handler403 = "diplomacy.api.errors.django_error_views.permission_denied"
+handler404 = "diplomacy.api.errors.django_error_views.page_not_found"
+handler500 = "diplomacy.api.errors.django_error_views.server_error"

@@ -25,8 +25,8 @@ from rest_framework.relations import ManyRelatedField
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from diplomacy.api.fields import BriefRelatedField
 from diplomacy.api.pagination import FeedPagination
+from diplomacy.api.records.brief_fields import BriefRelatedField
 
 
 class Unsupported(Exception):

@@ -16,10 +16,10 @@ from actions.models import (
     PersonaNonGrataDeclaration,
     Source,
 )
-from diplomacy.api.fields import BriefRelatedField
+from diplomacy.api.records.brief_fields import BriefRelatedField
+from diplomacy.api.records.input_validation import ModelValidationMixin, StrictInputMixin
+from diplomacy.api.records.sparse_fieldsets import SparseFieldsetMixin
 from diplomacy.api.serializers import EnvoyBriefSerializer, state_field
-from diplomacy.api.sparse import SparseFieldsetMixin
-from diplomacy.api.validation import ModelValidationMixin, StrictInputMixin
 from diplomacy.models import Envoy
 
 

@@ -1,7 +1,7 @@
 """The dataset's generation: a counter that every write to the dataset moves on.
 
 Rendered API responses are cached under the generation they were read at
-(diplomacy.api.response_cache), so a write makes every cached response
+(diplomacy.api.caching.response_cache), so a write makes every cached response
 unreachable at once, without knowing which pages it touched. The counter
 lives in the default cache, which every worker shares when REDIS_URL is set.
 
