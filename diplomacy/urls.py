@@ -1,21 +1,23 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.module_loading import import_string
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from diplomacy.api.openapi.docs_pages import RedocView
-from diplomacy.api.routing import api_not_found, api_root
+from diplomacy.api.routing import ApiRouter, api_not_found
 from diplomacy.landing import landing
 
-api_v1 = [
-    path("", api_root, name="api-root"),
-    path("", include("diplomacy.api.urls")),
-    path("", include("actions.api.urls")),
-]
+# The routers of the apps' APIs (`router` in each module), served and listed at
+# /api/v1/ together: registering a viewset in one of them is all it takes.
+API_ROUTERS = ["diplomacy.api.urls.router", "actions.api.urls.router"]
+
+api_router = ApiRouter()
+api_router.extend(*(import_string(name) for name in API_ROUTERS))
 
 urlpatterns = [
     path("", landing, name="landing"),
     path("admin/", admin.site.urls),
-    path("api/v1/", include(api_v1)),
+    path("api/v1/", include(api_router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path(
