@@ -13,11 +13,12 @@ API_ROUTERS = ["diplomacy.api.urls.router", "actions.api.urls.router"]
 
 api_router = ApiRouter()
 api_router.extend(*(import_string(name) for name in API_ROUTERS))
+api_v1 = [path("", include(api_router.urls))]
 
 urlpatterns = [
     path("", landing, name="landing"),
     path("admin/", admin.site.urls),
-    path("api/v1/", include(api_router.urls)),
+    path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path(
