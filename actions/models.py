@@ -18,8 +18,8 @@ from actions.choices import (
 )
 from actions.dates import period_end, period_start
 from actions.kinds import KINDS, Kind, kind_choices
+from diplomacy.audit_trail import DatasetHistory
 from diplomacy.constraints import FieldCheckConstraint
-from diplomacy.history import DatasetHistory
 from diplomacy.models import Envoy, State
 from diplomacy.records import Record, RecordManager
 

@@ -25,9 +25,9 @@ from actions.choices import DatePrecision
 from actions.dates import period_start
 from actions.kinds import KINDS
 from actions.models import Action, Citation, Episode, Source
+from diplomacy.api.caching.dataset_generation import dataset_changed
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.models import Envoy, Mission, State
-from diplomacy.response_cache import dataset_changed
 
 EPISODE_SLUG = "synthetic-benchmark-data"
 

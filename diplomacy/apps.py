@@ -7,10 +7,10 @@ class DiplomacyConfig(AppConfig):
 
     def ready(self):
         from diplomacy import checks  # noqa: F401  (registers deployment checks)
-        from diplomacy.api import schema  # noqa: F401  (registers schema extensions)
+        from diplomacy.api.caching.dataset_generation import track_dataset_writes
+        from diplomacy.api.openapi import auto_schema  # noqa: F401  (registers schema extensions)
         from diplomacy.deletions import deletions_track
         from diplomacy.models import Envoy, Mission, State
-        from diplomacy.response_cache import track_dataset_writes
 
         deletions_track(State, resource="states", key="code")
         deletions_track(Mission, resource="missions")

@@ -4,12 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from diplomacy.api.concurrency.optimistic_locking import Versioned
+from diplomacy.audit_trail import DatasetHistory
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.constraints import FieldCheckConstraint
 from diplomacy.deletions import Deletion  # noqa: F401  (a model of this app)
-from diplomacy.history import DatasetHistory
 from diplomacy.records import Record
-from diplomacy.versioning import Versioned
 
 
 class StateManager(models.Manager):

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
-from diplomacy.versioning import StaleVersion
+from diplomacy.api.concurrency.optimistic_locking import StaleVersion
 
 CHANGED_MEANWHILE = (
     "Someone else changed this record after you opened this page, and your changes were "

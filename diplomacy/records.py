@@ -4,7 +4,7 @@ import uuid
 
 from django.db import models
 
-from diplomacy.versioning import Versioned
+from diplomacy.api.concurrency.optimistic_locking import Versioned
 
 
 class RecordManager(models.Manager):

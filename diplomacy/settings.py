@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files (admin, API docs assets) straight from the WSGI app, compressed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "diplomacy.api.middleware.RequestBodyLimitMiddleware",
+    "diplomacy.api.limits.request_body.RequestBodyLimitMiddleware",
     # ETag on every GET that has none (a hash of the body), and 304 for a
     # matching If-None-Match; the API sets its own ETag on records.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -164,7 +164,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
+            "BACKEND": "diplomacy.redis_cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "diplomacy"),
         }
@@ -172,7 +172,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Rendered reads cached until the next write (diplomacy.api.response_cache). Off
+# Rendered reads cached until the next write (diplomacy.api.caching.response_cache). Off
 # without a shared cache: a write seen by one worker must reach every worker.
 RESPONSE_CACHE_SECONDS = env_int("DJANGO_RESPONSE_CACHE_SECONDS", 300 if REDIS_URL else 0)
 # Larger pages (limit=500 of a long list) are built each time rather than fill the cache.
@@ -236,18 +236,18 @@ REST_FRAMEWORK = {
     ],
     # JSON only: the API takes no files, and form encoding cannot tell an empty
     # string from a missing value (DRF reads "" as null for a date).
-    "DEFAULT_PARSER_CLASSES": ["diplomacy.api.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["diplomacy.api.formats.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "diplomacy.api.pagination.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "diplomacy.api.schema.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "diplomacy.api.openapi.auto_schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
-        "diplomacy.api.orjson_renderer.JSONRenderer",  # orjson; same output as DRF's
+        "diplomacy.api.formats.json_renderer.JSONRenderer",  # orjson; same output as DRF's
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "EXCEPTION_HANDLER": "diplomacy.api.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "diplomacy.api.errors.exception_handler.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "diplomacy.api.throttling.AnonRateThrottle",
-        "diplomacy.api.throttling.UserRateThrottle",
+        "diplomacy.api.limits.throttling.AnonRateThrottle",
+        "diplomacy.api.limits.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("DJANGO_THROTTLE_ANON", "1200/minute"),
@@ -291,8 +291,8 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "diplomacy.api.problem_schema.add_problem_responses",
-        "diplomacy.api.cache_schema.add_cache_header",
+        "diplomacy.api.errors.problem_schema.add_problem_responses",
+        "diplomacy.api.openapi.cache_header.add_cache_header",
     ],
 }
 

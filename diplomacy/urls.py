@@ -1,16 +1,19 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.module_loading import import_string
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from diplomacy.api.docs_pages import RedocView
-from diplomacy.api.root import api_not_found, api_root
+from diplomacy.api.openapi.docs_pages import RedocView
+from diplomacy.api.routing import ApiRouter, api_not_found
 from diplomacy.landing import landing
 
-api_v1 = [
-    path("", api_root, name="api-root"),
-    path("", include("diplomacy.api.urls")),
-    path("", include("actions.api.urls")),
-]
+# The routers of the apps' APIs (`router` in each module), served and listed at
+# /api/v1/ together: registering a viewset in one of them is all it takes.
+API_ROUTERS = ["diplomacy.api.urls.router", "actions.api.urls.router"]
+
+api_router = ApiRouter()
+api_router.extend(*(import_string(name) for name in API_ROUTERS))
+api_v1 = [path("", include(api_router.urls))]
 
 urlpatterns = [
     path("", landing, name="landing"),
@@ -26,7 +29,7 @@ urlpatterns = [
     re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]
 
-handler400 = "diplomacy.api.error_views.bad_request"
-handler403 = "diplomacy.api.error_views.permission_denied"
-handler404 = "diplomacy.api.error_views.page_not_found"
-handler500 = "diplomacy.api.error_views.server_error"
+handler400 = "diplomacy.api.errors.django_error_views.bad_request"
+handler403 = "diplomacy.api.errors.django_error_views.permission_denied"
+handler404 = "diplomacy.api.errors.django_error_views.page_not_found"
+handler500 = "diplomacy.api.errors.django_error_views.server_error"

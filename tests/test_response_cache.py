@@ -19,14 +19,14 @@ from rest_framework.test import APIClient
 
 from actions.models import Action, Citation, Episode, Source
 from actions.synthetic import synthetic_generate, synthetic_remove
-from diplomacy.models import Envoy, Mission, State
-from diplomacy.response_cache import (
+from diplomacy.api.caching.dataset_generation import (
     _watch_writes,
     bump,
     dataset_changed,
     generation,
     writes_dataset,
 )
+from diplomacy.models import Envoy, Mission, State
 from diplomacy.states import states_load
 from tests.conditional import if_match
 from tests.conftest import FIXTURES
@@ -258,7 +258,7 @@ def test_writes_and_reads_go_on_when_the_cache_is_down(api_client, settings, cap
     settings.CACHES = {
         **settings.CACHES,
         "responses": {
-            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
+            "BACKEND": "diplomacy.redis_cache.ReusedClientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
         },
     }
@@ -331,7 +331,7 @@ def test_with_redis_as_in_production(api_client, settings, django_capture_on_com
     """The counter and the pages in Redis, shared by every worker."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
+            "BACKEND": "diplomacy.redis_cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-response-cache-{uuid.uuid4().hex}",
         }

@@ -16,8 +16,8 @@ from actions.api.serializers import ActionFeedSchema, ActionFeedSerializer
 from actions.api.views import action_queryset
 from actions.filtersets import ActionFilterSet
 from actions.models import Action
+from diplomacy.api.caching.response_cache import ResponseCacheMixin
 from diplomacy.api.pagination import LimitOffsetPagination
-from diplomacy.api.response_cache import ResponseCacheMixin
 from diplomacy.api.serializers import StateBriefSerializer
 from diplomacy.models import State
 

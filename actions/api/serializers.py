@@ -7,10 +7,10 @@ from simple_history.utils import bulk_create_with_history
 from actions.envoys import action_validate_envoys
 from actions.kinds import KINDS, EnvoySide, Kind
 from actions.models import KIND_MODELS, Action, Citation, Episode, Source
-from diplomacy.api.fields import BriefRelatedField
+from diplomacy.api.records.brief_fields import BriefRelatedField
+from diplomacy.api.records.input_validation import ModelValidationMixin, StrictInputMixin
+from diplomacy.api.records.sparse_fieldsets import SparseFieldsetMixin
 from diplomacy.api.serializers import EnvoyBriefSerializer, state_field
-from diplomacy.api.sparse import SparseFieldsetMixin
-from diplomacy.api.validation import ModelValidationMixin, StrictInputMixin
 from diplomacy.models import Envoy
 
 

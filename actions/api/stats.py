@@ -16,10 +16,10 @@ from rest_framework.response import Response
 
 from actions.filtersets import ActionFilterSet
 from actions.models import Action
-from diplomacy.api.negotiation import FormatNegotiation
-from diplomacy.api.renderers import CSVRenderer
-from diplomacy.api.response_cache import ResponseCacheMixin
-from diplomacy.api.schema import DatasetAutoSchema
+from diplomacy.api.caching.response_cache import ResponseCacheMixin
+from diplomacy.api.formats.negotiation import FormatNegotiation
+from diplomacy.api.formats.tabular_renderers import CSVRenderer
+from diplomacy.api.openapi.auto_schema import DatasetAutoSchema
 from diplomacy.filters import split_commas
 
 # A dimension is a column of the action table, or an expression over one.

@@ -1,7 +1,7 @@
 """The CSV columns of the action resources, episodes and sources; the export's rows."""
 
 from actions.models import KIND_MODELS, Action, Citation, Episode
-from diplomacy.api.tables import Table, ids_in, many_expander, related_value
+from diplomacy.api.formats.tables import Table, ids_in, many_expander, related_value
 
 ACTION_COLUMNS = {
     "id": "id",

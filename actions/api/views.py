@@ -24,12 +24,12 @@ from actions.filtersets import ActionFilterSet, EpisodeFilterSet, SourceFilterSe
 from actions.kinds import KINDS, Kind
 from actions.models import KIND_MODELS, Action, Citation, Episode, Source
 from actions.timelines import episode_timeline
-from diplomacy.api.docs import document_resource, lookup_parameter
-from diplomacy.api.mixins import DatasetViewMixin
+from diplomacy.api.formats.streaming_export import EXPORT_BATCH_SIZE, export_response
+from diplomacy.api.formats.tabular_renderers import CSVRenderer, JSONLinesRenderer
+from diplomacy.api.openapi.operation_docs import document_resource, lookup_parameter
 from diplomacy.api.pagination import FeedPagination
-from diplomacy.api.renderers import CSVRenderer, JSONLinesRenderer
-from diplomacy.api.streaming import EXPORT_BATCH_SIZE, export_response
-from diplomacy.api.viewsets import ReadOnlyRecordViewSet, RecordViewSet
+from diplomacy.api.records.dataset_views import DatasetViewMixin
+from diplomacy.api.records.viewsets import ReadOnlyRecordViewSet, RecordViewSet
 
 
 def action_queryset(model):

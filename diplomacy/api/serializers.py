@@ -1,8 +1,8 @@
 from rest_framework import serializers
 
-from diplomacy.api.fields import BriefRelatedField
-from diplomacy.api.sparse import SparseFieldsetMixin
-from diplomacy.api.validation import ModelValidationMixin
+from diplomacy.api.records.brief_fields import BriefRelatedField
+from diplomacy.api.records.input_validation import ModelValidationMixin
+from diplomacy.api.records.sparse_fieldsets import SparseFieldsetMixin
 from diplomacy.deletions import Deletion
 from diplomacy.models import Envoy, Mission, State
 

@@ -2,24 +2,24 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 
-from diplomacy.api import examples
-from diplomacy.api.docs import document_resource, lookup_parameter
-from diplomacy.api.exceptions import Conflict
-from diplomacy.api.mixins import DatasetListMixin, DatasetViewMixin
-from diplomacy.api.resource_tables import (
+from diplomacy.api import actor_examples
+from diplomacy.api.actor_tables import (
     DELETION_TABLE,
     ENVOY_TABLE,
     MISSION_TABLE,
     STATE_TABLE,
 )
-from diplomacy.api.response_cache import ResponseCacheMixin
+from diplomacy.api.caching.response_cache import ResponseCacheMixin
+from diplomacy.api.errors.exception_handler import Conflict
+from diplomacy.api.openapi.operation_docs import document_resource, lookup_parameter
+from diplomacy.api.records.dataset_views import DatasetListMixin, DatasetViewMixin
+from diplomacy.api.records.viewsets import RecordViewSet
 from diplomacy.api.serializers import (
     DeletionSerializer,
     EnvoySerializer,
     MissionSerializer,
     StateSerializer,
 )
-from diplomacy.api.viewsets import RecordViewSet
 from diplomacy.deletions import Deletion
 from diplomacy.filtersets import (
     DeletionFilterSet,
@@ -41,7 +41,7 @@ STATE_CODE_REGEX = "[A-Za-z]{2,4}"
         "ISO 3166-1 alpha-2 code (alpha-4 for an ambiguous historic state), e.g. ML.",
         pattern=f"^{STATE_CODE_REGEX}$",
     ),
-    example=("Mali", examples.STATE),
+    example=("Mali", actor_examples.STATE),
 )
 class StateViewSet(DatasetViewMixin, RecordViewSet):
     """States, looked up by ISO 3166-1 alpha-2 code (`/api/v1/states/ML/`)."""
@@ -62,7 +62,7 @@ class StateViewSet(DatasetViewMixin, RecordViewSet):
     singular="mission",
     plural="missions",
     lookup=lookup_parameter("id", "Id of the mission.", OpenApiTypes.INT),
-    example=("The French embassy in Bamako", examples.MISSION),
+    example=("The French embassy in Bamako", actor_examples.MISSION),
 )
 class MissionViewSet(DatasetViewMixin, RecordViewSet):
     """Embassies, consulates and other posts of one state in another."""
@@ -77,7 +77,7 @@ class MissionViewSet(DatasetViewMixin, RecordViewSet):
     singular="envoy",
     plural="envoys",
     lookup=lookup_parameter("id", "Id of the envoy.", OpenApiTypes.INT),
-    example=("The French embassy member arrested in Bamako", examples.ENVOY),
+    example=("The French embassy member arrested in Bamako", actor_examples.ENVOY),
 )
 class EnvoyViewSet(DatasetViewMixin, RecordViewSet):
     """Members of missions, named or not."""

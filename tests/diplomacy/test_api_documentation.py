@@ -6,7 +6,7 @@ from django.core.management import call_command
 from drf_spectacular.drainage import GENERATOR_STATS
 
 from actions.api import examples as action_examples
-from diplomacy.api import examples as actor_examples
+from diplomacy.api import actor_examples
 
 
 @pytest.fixture(scope="module")

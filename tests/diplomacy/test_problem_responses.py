@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from actions.models import Source
-from diplomacy.api.middleware import RequestBodyLimitMiddleware
+from diplomacy.api.limits.request_body import RequestBodyLimitMiddleware
 from diplomacy.api.serializers import StateSerializer
 from tests.conditional import if_match
 from tests.problems import assert_problem

@@ -21,7 +21,7 @@ def redis_cache(settings):
     prefix = f"test-throttle-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
+            "BACKEND": "diplomacy.redis_cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
@@ -118,7 +118,7 @@ def test_the_redis_backend_reuses_one_client_per_pool(redis_cache):
 def test_requests_are_served_uncounted_when_redis_is_down(api_client, db, settings, caplog):
     settings.CACHES = {
         "default": {
-            "BACKEND": "diplomacy.cache.ReusedClientRedisCache",
+            "BACKEND": "diplomacy.redis_cache.ReusedClientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
         }
     }

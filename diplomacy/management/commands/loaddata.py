@@ -10,8 +10,8 @@ fixture leaves as it was keeps its version and gets no entry.
 
 from django.core.management.commands import loaddata
 
-from diplomacy.history import DatasetHistory
-from diplomacy.versioning import Versioned
+from diplomacy.api.concurrency.optimistic_locking import Versioned
+from diplomacy.audit_trail import DatasetHistory
 
 
 def _differs(stored, incoming, m2m_data) -> bool:

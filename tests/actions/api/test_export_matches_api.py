@@ -1,7 +1,7 @@
 """The export says what the JSON API says, record for record, in the format it always had.
 
-The export is encoded a column at a time (diplomacy/api/cells.py,
-diplomacy/api/json_lines.py); these tests would fail if that changed a value or
+The export is encoded a column at a time (diplomacy/api/formats/csv_cells.py,
+diplomacy/api/formats/json_lines.py); these tests would fail if that changed a value or
 the layout of a line.
 """
 

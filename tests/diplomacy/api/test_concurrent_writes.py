@@ -10,7 +10,7 @@ import pytest
 from django.db import OperationalError, connection
 
 from actions.models import Action, Citation, Source
-from diplomacy.versioning import StaleVersion
+from diplomacy.api.concurrency.optimistic_locking import StaleVersion
 
 WRITERS = 6
 

@@ -1,6 +1,6 @@
 """The database writes dates, datetimes and UUIDs as the API's JSON does.
 
-The export reads them so (diplomacy/api/iso_text.py)."""
+The export reads them so (diplomacy/api/formats/database_text.py)."""
 
 import datetime
 import json
@@ -9,7 +9,7 @@ import pytest
 from rest_framework.utils.encoders import JSONEncoder
 
 from actions.models import Action
-from diplomacy.api.iso_text import DateText, DateTimeText, UUIDText, as_text
+from diplomacy.api.formats.database_text import DateText, DateTimeText, UUIDText, as_text
 from tests.seed import MALI_PNG
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ import uuid
 import pytest
 from rest_framework.utils.encoders import JSONEncoder
 
-from diplomacy.api.cells import csv_cell
-from diplomacy.api.json_lines import json_column_lines
-from diplomacy.api.renderers import CSVEncoder
+from diplomacy.api.formats.csv_cells import csv_cell
+from diplomacy.api.formats.json_lines import json_column_lines
+from diplomacy.api.formats.tabular_renderers import CSVEncoder
 
 UTC = datetime.UTC
 PARIS_SUMMER = datetime.timezone(datetime.timedelta(hours=2))

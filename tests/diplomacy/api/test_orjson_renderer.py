@@ -12,7 +12,7 @@ from rest_framework import renderers
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 
-from diplomacy.api.orjson_renderer import JSONRenderer
+from diplomacy.api.formats.json_renderer import JSONRenderer
 
 UTC = datetime.UTC
 SAMPLES = [

@@ -2,9 +2,9 @@
 
 from rest_framework import viewsets
 
-from diplomacy.api.conditional import ConditionalWriteMixin, RecordETagMixin
-from diplomacy.api.history import HistoryMixin
-from diplomacy.api.response_cache import ResponseCacheMixin
+from diplomacy.api.caching.response_cache import ResponseCacheMixin
+from diplomacy.api.concurrency.conditional_requests import ConditionalWriteMixin, RecordETagMixin
+from diplomacy.api.records.history_endpoint import HistoryMixin
 
 
 class RecordViewSet(

@@ -1,6 +1,6 @@
 """The CSV columns of the actor resources and of the deletions feed."""
 
-from diplomacy.api.tables import Table, related_value
+from diplomacy.api.formats.tables import Table, related_value
 from diplomacy.models import Mission
 
 STATE_TABLE = Table(

@@ -5,7 +5,7 @@ follows from its method, its path parameters, its query parameters and its
 body, so one table here documents them all instead of a decorator per view.
 """
 
-from diplomacy.api.problems import PROBLEM_MEDIA_TYPE
+from diplomacy.api.errors.problems import PROBLEM_MEDIA_TYPE
 
 PROBLEM = {
     "type": "object",

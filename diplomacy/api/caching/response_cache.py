@@ -1,7 +1,7 @@
 """A cache of rendered read responses, valid for one generation of the dataset.
 
 A GET of a list or a record is answered from the cache when the same URL
-was rendered in the same format since the last write (diplomacy.response_cache
+was rendered in the same format since the last write (diplomacy.api.caching.dataset_generation
 has the generation counter and why it cannot serve a page older than a
 write). The lookup runs after authentication, permissions, rate limits and
 content negotiation, so a cached answer counts against the client's rate
@@ -19,7 +19,7 @@ import logging
 from django.conf import settings
 from django.http import HttpResponse
 
-from diplomacy.response_cache import (
+from diplomacy.api.caching.dataset_generation import (
     cache_seconds,
     generation,
     release,

@@ -2,12 +2,12 @@
 
 from rest_framework.response import Response
 
-from diplomacy.api.negotiation import FormatNegotiation
+from diplomacy.api.formats.negotiation import FormatNegotiation
+from diplomacy.api.formats.tables import Table
+from diplomacy.api.formats.tabular_renderers import CSVRenderer
+from diplomacy.api.openapi.auto_schema import DatasetAutoSchema
 from diplomacy.api.pagination import set_link_header
-from diplomacy.api.renderers import CSVRenderer
-from diplomacy.api.schema import DatasetAutoSchema
-from diplomacy.api.sparse import SparseFieldset
-from diplomacy.api.tables import Table
+from diplomacy.api.records.sparse_fieldsets import SparseFieldset
 
 READ_ACTIONS = {"list", "retrieve"}
 

@@ -7,7 +7,7 @@ itself catches). Elsewhere (the admin) Django's own pages stay.
 
 from django.views import defaults
 
-from diplomacy.api.problems import problem_response
+from diplomacy.api.errors.problems import problem_response
 
 DETAILS = {
     400: ("The request is malformed.", "bad_request"),

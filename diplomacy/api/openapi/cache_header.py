@@ -2,7 +2,7 @@
 
 import re
 
-from diplomacy.api.response_cache import CACHE_STATUS_HEADER, ResponseCacheMixin
+from diplomacy.api.caching.response_cache import CACHE_STATUS_HEADER, ResponseCacheMixin
 
 X_CACHE = {
     "schema": {"type": "string", "enum": ["hit", "miss"]},

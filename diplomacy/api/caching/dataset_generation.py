@@ -1,7 +1,7 @@
 """The dataset's generation: a counter that every write to the dataset moves on.
 
 Rendered API responses are cached under the generation they were read at
-(diplomacy.api.response_cache), so a write makes every cached response
+(diplomacy.api.caching.response_cache), so a write makes every cached response
 unreachable at once, without knowing which pages it touched. The counter
 lives in the default cache, which every worker shares when REDIS_URL is set.
 
@@ -40,11 +40,23 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from simple_history.models import HistoricalChanges
 
+from diplomacy.api.concurrency.optimistic_locking import Versioned
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "dataset-generation"
-# The apps whose models make up the dataset.
-DATASET_APPS = ("diplomacy", "actions")
+
+
+@functools.cache
+def dataset_apps() -> tuple[str, ...]:
+    """The apps whose models make up the dataset, in the order they are installed:
+    those that hold a versioned record (every record editors and clients write is
+    one). An app added to the dataset is watched without naming it here."""
+    return tuple(
+        config.label
+        for config in apps.get_app_configs()
+        if any(issubclass(model, Versioned) for model in config.get_models())
+    )
 
 
 def cache_seconds() -> int:
@@ -63,7 +75,7 @@ def release() -> str:
     base = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
     files = [base / "requirements.txt"]
-    for app_label in DATASET_APPS:
+    for app_label in dataset_apps():
         folder = Path(apps.get_app_config(app_label).path)
         files += sorted(path for path in folder.rglob("*") if path.suffix in {".py", ".html"})
     for path in files:
@@ -130,7 +142,7 @@ def dataset_changed(using="default") -> None:
 
 def dataset_models():
     """The models of the dataset whose rows pages show (not their history)."""
-    for app_label in DATASET_APPS:
+    for app_label in dataset_apps():
         for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
             if not issubclass(model, HistoricalChanges):
                 yield model
@@ -193,5 +205,5 @@ def track_dataset_writes():
 
 
 def _migrated(sender, using="default", **kwargs):
-    if sender.label in DATASET_APPS:
+    if sender.label in dataset_apps():
         dataset_changed(using)

@@ -16,7 +16,7 @@ from django.db import connection, connections
 from django.db.models import Expression, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 
-from diplomacy.api.iso_text import as_text, text_columns_apply
+from diplomacy.api.formats.database_text import as_text, text_columns_apply
 
 # The related columns of a batch of rows, from their ids: column name -> one
 # value per id, in the ids' order.

@@ -5,7 +5,7 @@ changes whenever the bytes sent change (a strong validator for caches, even
 when only a nested related object changed); the version is what a write is
 checked against. `If-Match` on PUT, PATCH and DELETE names the version the
 client last read; the write is a compare-and-swap on that version
-(diplomacy.versioning), so of two clients that read the same version, one
+(diplomacy.api.concurrency.optimistic_locking), so of two clients that read the same version, one
 wins and the other gets 412 with nothing changed.
 
 ETags of lists and other GET responses, and the 304 answer to If-None-Match,
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.http import parse_etags
 from rest_framework import exceptions, status
 
-from diplomacy.versioning import StaleVersion
+from diplomacy.api.concurrency.optimistic_locking import StaleVersion
 
 LOCKED_METHODS = frozenset({"PUT", "PATCH", "DELETE"})
 

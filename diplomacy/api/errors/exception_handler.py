@@ -18,7 +18,12 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
-from diplomacy.api.problems import PROBLEM_MEDIA_TYPE, ProblemJSONRenderer, field_errors, problem
+from diplomacy.api.errors.problems import (
+    PROBLEM_MEDIA_TYPE,
+    ProblemJSONRenderer,
+    field_errors,
+    problem,
+)
 
 logger = logging.getLogger("diplomacy.api")
 

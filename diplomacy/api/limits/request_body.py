@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from diplomacy.api.problems import problem_response
+from diplomacy.api.errors.problems import problem_response
 
 
 class RequestBodyLimitMiddleware:

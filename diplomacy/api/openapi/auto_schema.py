@@ -9,7 +9,7 @@ from rest_framework import permissions
 
 
 class BriefRelatedFieldExtension(OpenApiSerializerFieldExtension):
-    target_class = "diplomacy.api.fields.BriefRelatedField"
+    target_class = "diplomacy.api.records.brief_fields.BriefRelatedField"
 
     def map_serializer_field(self, auto_schema, direction):
         field = self.target
@@ -49,14 +49,14 @@ NOT_MODIFIED = {"description": "Not Modified: the copy named in If-None-Match is
 
 
 class ConditionalRequestsSchemaMixin:
-    """Documents ETag, If-None-Match and If-Match (diplomacy.api.conditional).
+    """Documents ETag, If-None-Match and If-Match (diplomacy.api.concurrency.conditional_requests).
 
     The 412 and 428 problems of an operation that takes If-Match are added
-    with the other problems, by diplomacy.api.problem_schema.
+    with the other problems, by diplomacy.api.errors.problem_schema.
     """
 
     def _locks_writes(self):
-        from diplomacy.api.conditional import ConditionalWriteMixin
+        from diplomacy.api.concurrency.conditional_requests import ConditionalWriteMixin
 
         return self.method in ("PUT", "PATCH", "DELETE") and isinstance(
             self.view, ConditionalWriteMixin

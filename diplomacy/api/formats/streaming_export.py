@@ -7,9 +7,9 @@ encoded and sent before the next is read.
 
 from django.http import StreamingHttpResponse
 
-from diplomacy.api.json_lines import json_column_lines
-from diplomacy.api.renderers import CSVEncoder, CSVRenderer, JSONLinesRenderer
-from diplomacy.api.tables import Table
+from diplomacy.api.formats.json_lines import json_column_lines
+from diplomacy.api.formats.tables import Table
+from diplomacy.api.formats.tabular_renderers import CSVEncoder, CSVRenderer, JSONLinesRenderer
 
 EXPORT_BATCH_SIZE = 2000
 

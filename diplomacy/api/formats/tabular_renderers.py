@@ -5,8 +5,8 @@ import io
 
 from rest_framework import renderers
 
-from diplomacy.api.cells import csv_column
-from diplomacy.api.json_lines import json_lines
+from diplomacy.api.formats.csv_cells import csv_column
+from diplomacy.api.formats.json_lines import json_lines
 
 
 class CSVEncoder:
