@@ -23,7 +23,7 @@ data: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_states
 	$(BIN)/python manage.py create_editors_group
-	$(BIN)/python manage.py loaddata fixtures/*.json
+	$(BIN)/python manage.py load_fixtures fixtures/*.yaml
 
 run: data
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -21,8 +21,8 @@ from diplomacy.record_admin import RecordAdmin, VersionedForm
 
 COMMON_FIELDSETS = [
     (None, {"fields": ["actor", "target", "summary", "notes"]}),
-    ("When", {"fields": [("date", "date_precision"), "announced_on"]}),
-    ("Context", {"fields": ["episode", "in_response_to", "cameo_code"]}),
+    ("When", {"fields": [("date", "date_precision", "date_not_after"), "announced_on"]}),
+    ("Context", {"fields": ["episode", "in_response_to", ("cameo_code", "plover", "plover_mode")]}),
 ]
 
 
@@ -56,7 +56,7 @@ class CitationInline(admin.StackedInline):
     model = Citation
     extra = 1
     autocomplete_fields = ["source"]
-    fields = ["source", "quote", "attribution"]
+    fields = ["source", "supports", "attribution", "quote"]
 
 
 class KindAdmin(ImportExportAdmin, RecordAdmin):
@@ -73,7 +73,7 @@ class KindAdmin(ImportExportAdmin, RecordAdmin):
         ("target", admin.RelatedOnlyFieldListFilter),
         "episode",
     ]
-    search_fields = ["summary", "notes", "citations__quote"]
+    search_fields = ["summary", "notes", "citations__quote", "citations__supports"]
     autocomplete_fields = ["actor", "target", "episode", "in_response_to"]
     list_select_related = ["actor", "target"]
     readonly_fields = ["uid", "version", "created_at", "updated_at"]
@@ -109,6 +109,10 @@ class KindAdmin(ImportExportAdmin, RecordAdmin):
         fields = list(super().get_autocomplete_fields(request))
         if self.model.HAS_ENVOYS:
             fields.append("envoys")
+        fields += [
+            name for name in self.model.KIND_FIELDS
+            if self.model._meta.get_field(name).many_to_one
+        ]
         return fields
 
     @admin.display(description="actor → target", ordering="actor")
@@ -168,7 +172,7 @@ class SourceAdmin(ImportExportAdmin, RecordAdmin):
 @admin.register(Citation)
 class CitationAdmin(ImportExportAdmin, RecordAdmin):
     list_display = ["__str__", "attribution"]
-    search_fields = ["quote", "attribution", "source__title", "source__publisher"]
+    search_fields = ["supports", "quote", "attribution", "source__title", "source__publisher"]
     autocomplete_fields = ["action", "source"]
     list_select_related = ["source"]
     resource_classes = [CitationResource]

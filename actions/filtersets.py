@@ -8,7 +8,13 @@ from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from actions.choices import CooperationDomain, Grounds, StatementType
+from actions.choices import (
+    CooperationDomain,
+    Grounds,
+    PloverEvent,
+    PloverMode,
+    StatementType,
+)
 from actions.kinds import ActionKind
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.filters import (
@@ -54,9 +60,13 @@ class CameoPrefixFilter(DescribedSchemaMixin, django_filters.Filter):
         return qs.filter(condition)
 
 
-def _in_quotes(word):
-    # A subquery, not a join: an action with two matching quotes is one row.
-    return Q(id__in=Citation.objects.filter(quote__icontains=word).values("action_id"))
+def _in_citations(word):
+    # A subquery, not a join: an action with two matching citations is one row.
+    return Q(
+        id__in=Citation.objects.filter(
+            Q(quote__icontains=word) | Q(supports__icontains=word)
+        ).values("action_id")
+    )
 
 
 class ActionFilterSet(DatasetFilterSet):
@@ -75,8 +85,8 @@ class ActionFilterSet(DatasetFilterSet):
     date_after = DateFilter(
         field_name="date",
         lookup_expr="gte",
-        help_text="YYYY-MM-DD, inclusive. Imprecise dates count as the first day "
-        "of their month or year.",
+        help_text="YYYY-MM-DD, inclusive. An imprecise date counts as its earliest "
+        "possible day: the first of its month or year, or of its range.",
     )
     date_before = DateFilter(
         field_name="date", lookup_expr="lte", help_text="YYYY-MM-DD, inclusive."
@@ -101,6 +111,14 @@ class ActionFilterSet(DatasetFilterSet):
     cameo = CameoPrefixFilter(
         help_text="CAMEO code prefixes, comma-separated: `16` matches 160, 161, 1621..."
     )
+    plover = ChoicesFilter(
+        choices=PloverEvent.choices,
+        help_text="PLOVER event types, comma-separated: `SANCTION`, `COERCE`...",
+    )
+    plover_mode = ChoicesFilter(
+        choices=PloverMode.choices,
+        help_text="PLOVER modes, comma-separated: `expel`, `withdraw`, `discontinue`...",
+    )
     in_response_to = KeysFilter(
         queryset=Action.objects.all(),
         help_text="Action ids, comma-separated: the actions that answer any of them.",
@@ -108,8 +126,9 @@ class ActionFilterSet(DatasetFilterSet):
     updated_since = UpdatedSinceFilter()
     q = TextSearchFilter(
         fields=["summary", "notes"],
-        extra=_in_quotes,
-        help_text="Words, each of which must appear in the summary, notes or a quote.",
+        extra=_in_citations,
+        help_text="Words, each of which must appear in the summary, the notes, or what a "
+        "citation quotes or supports.",
     )
     ordering = StableOrderingFilter(
         fields=("date", "announced_on", "created_at", "updated_at"),

@@ -14,13 +14,15 @@ from actions.choices import (
     CooperationDomain,
     DatePrecision,
     Grounds,
+    PloverEvent,
+    PloverMode,
     StatementType,
 )
 from actions.dates import period_end, period_start
 from actions.kinds import KINDS, Kind, kind_choices
 from diplomacy.audit_trail import DatasetHistory
 from diplomacy.constraints import FieldCheckConstraint
-from diplomacy.models import Envoy, State
+from diplomacy.models import Envoy, Mission, State
 from diplomacy.records import Record, RecordManager
 
 
@@ -158,7 +160,18 @@ class Action(Record):
     )
     date_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY,
-        help_text="How much of the date is known: the day, only the month, or only the year.",
+        help_text="How much of the date is known: the day, only the month, only the year, "
+        "or a range of days (between date_not_before and date_not_after).",
+    )
+    date_not_before = models.DateField(
+        null=True, blank=True,
+        help_text="The earliest day the action can have been taken: the date itself, or "
+        "the first day of its month or year, or of its range.",
+    )
+    date_not_after = models.DateField(
+        null=True, blank=True,
+        help_text="The latest day the action can have been taken: the date itself, or the "
+        "last day of its month or year; given with date_precision=range.",
     )
     announced_on = models.DateField(
         null=True, blank=True, help_text="When the action was made public, if later."
@@ -186,15 +199,33 @@ class Action(Record):
         validators=[RegexValidator(r"^[0-9]{2,4}$", "A CAMEO code is 2 to 4 digits.")],
         help_text="CAMEO event code; filled from the kind (and domain) when left blank.",
     )
+    plover = models.CharField(
+        "PLOVER event type",
+        max_length=10,
+        choices=PloverEvent.choices,
+        blank=True,
+        help_text="PLOVER event type; filled from the kind (and statement type) when left "
+        "blank.",
+    )
+    plover_mode = models.CharField(
+        "PLOVER mode",
+        max_length=12,
+        choices=PloverMode.choices,
+        blank=True,
+        help_text="PLOVER mode of the event (expel, withdraw, discontinue...); filled with "
+        "the event type when that is left blank.",
+    )
     envoys = models.ManyToManyField(
         Envoy, blank=True, related_name="actions",
-        help_text="Envoys declared persona non grata or detained.",
+        help_text="Envoys concerned: the target's (declared persona non grata, detained) or "
+        "the actor's (recalled), as the kind says.",
     )
 
     # Persona non grata declaration
     persons_count = models.PositiveIntegerField(
         null=True, blank=True,
-        help_text="How many persons were declared persona non grata, named or not.",
+        help_text="How many persons were declared persona non grata, named or not (or, in a "
+        "demand to reduce staff, are to leave).",
     )
     grounds = models.CharField(
         max_length=30, choices=Grounds.choices, blank=True,
@@ -226,6 +257,26 @@ class Action(Record):
     statement_type = models.CharField(
         max_length=30, choices=StatementType.choices, blank=True,
         help_text="What the statement does: denounce, accuse, demand, threaten.",
+    )
+
+    # Recall of a head of mission
+    returned_on = models.DateField(
+        null=True, blank=True, help_text="When the recalled envoy went back, if they did."
+    )
+
+    # Rupture of diplomatic relations
+    restored_on = models.DateField(
+        null=True, blank=True, help_text="When relations were restored, if they were."
+    )
+
+    # Closure of a mission
+    mission = models.ForeignKey(
+        Mission, on_delete=models.PROTECT, null=True, blank=True, related_name="closures",
+        help_text="The mission closed: one of the target's in the actor's country, or the "
+        "actor's own in the target's.",
+    )
+    reopened_on = models.DateField(
+        null=True, blank=True, help_text="When the mission reopened, if it did."
     )
 
     history = DatasetHistory(m2m_fields=["envoys"])
@@ -262,6 +313,27 @@ class Action(Record):
             _after_date("departed_on"),
             _after_date("resumed_on"),
             _after_date("released_on"),
+            _after_date("returned_on"),
+            _after_date("restored_on"),
+            _after_date("reopened_on"),
+            FieldCheckConstraint(
+                condition=Q(date_not_before__isnull=True) | Q(date_not_before=F("date")),
+                name="action_date_not_before_is_date",
+                field="date_not_before",
+                violation_error_message="The earliest day is the date of the action.",
+            ),
+            FieldCheckConstraint(
+                condition=Q(date_not_after__isnull=True) | Q(date_not_after__gte=F("date")),
+                name="action_date_not_after_not_before_date",
+                field="date_not_after",
+                violation_error_message="The latest day cannot be before the date.",
+            ),
+            FieldCheckConstraint(
+                condition=~Q(plover=""),
+                name="action_has_plover",
+                field="plover",
+                violation_error_message="A PLOVER event type is required.",
+            ),
             FieldCheckConstraint(
                 condition=Q(persons_count__isnull=True) | Q(persons_count__gte=1),
                 name="action_persons_count_positive",
@@ -280,22 +352,56 @@ class Action(Record):
         super().save(*args, **kwargs)
 
     def normalize(self):
-        """Store an imprecise date as the first day of its period; fill the kind's
-        defaults and the CAMEO code."""
+        """Store an imprecise date as the first day of its period, with the bounds of
+        that period; fill the kind's defaults and the event codes."""
         if self.date:
             self.date = period_start(self.date, self.date_precision)
+            # An action is placed at its earliest possible day (ordering, filters,
+            # timelines, stats); a range's latest day is given, a period's derived.
+            self.date_not_before = self.date
+            if self.date_precision != DatePrecision.RANGE:
+                self.date_not_after = period_end(self.date, self.date_precision)
         kind = KINDS.get(self.kind)
-        if kind is not None:
-            for name, value in kind.defaults.items():
-                if getattr(self, name) in (None, ""):
-                    setattr(self, name, value)
-        if not self.cameo_code and self.kind:
-            self.cameo_code = KINDS[self.kind].default_codes(self.__dict__)[0]
+        if kind is None:
+            return
+        for name, value in kind.defaults.items():
+            if getattr(self, name) in (None, ""):
+                setattr(self, name, value)
+        cameo_code, plover, plover_mode = kind.default_codes(self.__dict__)
+        if not self.cameo_code:
+            self.cameo_code = cameo_code
+        if not self.plover:
+            self.plover, self.plover_mode = plover, plover_mode
 
     def clean(self):
         super().clean()
+        self._clean_range()
         self.normalize()
         self._clean_response()
+        self._clean_mission()
+
+    def _clean_range(self):
+        if not self.date or self.date_precision != DatePrecision.RANGE:
+            return
+        if self.date_not_after is None:
+            raise ValidationError(
+                {"date_not_after": "A date known only within bounds needs its latest day."}
+            )
+        if self.date_not_after <= self.date:
+            raise ValidationError(
+                {"date_not_after": "The latest day must come after the date (the earliest)."}
+            )
+
+    def _clean_mission(self):
+        mission = self.mission if self.mission_id else None
+        if mission is None or not (self.actor_id and self.target_id):
+            return
+        pair = {mission.sending_state_id, mission.receiving_state_id}
+        if pair != {self.actor_id, self.target_id}:
+            raise ValidationError(
+                {"mission": "The mission closed must be one of the target's in the actor's "
+                 "country, or the actor's own in the target's."}
+            )
 
     def _clean_response(self):
         if not self.date:
@@ -305,7 +411,7 @@ class Action(Record):
         earlier = self.in_response_to
         if earlier is not None and not (self.pk and earlier.pk == self.pk):
             # (An action answering itself is reported by the database constraint.)
-            if period_end(self.date, self.date_precision) < earlier.date:
+            if self.period_end < earlier.date:
                 raise ValidationError(
                     {"in_response_to": "An action can only respond to an earlier action."}
                 )
@@ -320,6 +426,9 @@ class Action(Record):
 
     @property
     def period_end(self):
+        """The latest day the action can have been taken."""
+        if self.date_precision == DatePrecision.RANGE and self.date_not_after:
+            return self.date_not_after
         return period_end(self.date, self.date_precision)
 
 
@@ -376,8 +485,32 @@ def kind_proxy(kind: Kind) -> type[Action]:
     )
 
 
+def shared_column_constraints(model) -> list[models.BaseConstraint]:
+    """A column several kinds have is empty on the actions of every other kind."""
+    owners = {}
+    for kind in KINDS.values():
+        for name in kind.fields:
+            owners.setdefault(name, []).append(kind)
+    return [
+        FieldCheckConstraint(
+            condition=Q(kind__in=[kind.value for kind in kinds])
+            | Q(**_empty(model._meta.get_field(name))),
+            name=f"action_{name}_only_for_its_kinds",
+            field="kind",
+            violation_error_message="Only a "
+            + " or a ".join(kind.verbose_name for kind in kinds)
+            + " has this field.",
+        )
+        for name, kinds in owners.items()
+        if len(kinds) > 1
+    ]
+
+
 Action._meta.constraints.extend(
-    constraint for kind in KINDS.values() for constraint in kind_constraints(kind, Action)
+    [
+        *(constraint for kind in KINDS.values() for constraint in kind_constraints(kind, Action)),
+        *shared_column_constraints(Action),
+    ]
 )
 # Each kind's proxy model, by kind; also a name of this module, as a class
 # declared here would be (`from actions.models import Detention`).
@@ -396,7 +529,16 @@ class Citation(Record):
         Source, on_delete=models.PROTECT, related_name="citations",
         help_text="The report cited.",
     )
-    quote = models.TextField(blank=True, help_text="The passage, in its original language.")
+    quote = models.TextField(
+        blank=True,
+        help_text="A verbatim passage, in its original language: only from documents the "
+        "project holds itself (third-party pages are summarised in `supports`).",
+    )
+    supports = models.TextField(
+        blank=True,
+        help_text="What the source states that supports the action (counts, dates, "
+        "deadlines, reasons), in the editors' own words.",
+    )
     attribution = models.CharField(
         max_length=300,
         blank=True,

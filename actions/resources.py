@@ -23,13 +23,14 @@ class SourceResource(RecordResource):
 class CitationResource(RecordResource):
     class Meta(RecordResource.Meta):
         model = Citation
-        fields = ["uid", "action", "source", "quote", "attribution", *TIMESTAMPS]
+        fields = ["uid", "action", "source", "supports", "quote", "attribution", *TIMESTAMPS]
         widgets = {"action": {"field": "uid"}, "source": {"field": "uid"}}
 
 
 ACTION_FIELDS = [
-    "uid", "kind", "actor", "target", "date", "date_precision", "announced_on", "summary",
-    "notes", "episode", "in_response_to", "cameo_code",
+    "uid", "kind", "actor", "target", "date", "date_precision", "date_not_after",
+    "announced_on", "summary", "notes", "episode", "in_response_to", "cameo_code", "plover",
+    "plover_mode",
 ]
 ACTION_WIDGETS = {
     "actor": {"field": "code"},
@@ -37,6 +38,7 @@ ACTION_WIDGETS = {
     "episode": {"field": "slug"},
     "in_response_to": {"field": "uid"},
     "envoys": {"field": "uid"},
+    "mission": {"field": "uid"},
 }
 
 
@@ -49,7 +51,7 @@ class ActionResource(RecordResource):
         fields = [
             *ACTION_FIELDS,
             "envoys",
-            *(name for model in KIND_MODELS.values() for name in model.KIND_FIELDS),
+            *dict.fromkeys(name for model in KIND_MODELS.values() for name in model.KIND_FIELDS),
             *TIMESTAMPS,
         ]
         widgets = ACTION_WIDGETS

@@ -22,7 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from actions.choices import DatePrecision
-from actions.dates import period_start
+from actions.dates import period_end, period_start
 from actions.kinds import KINDS
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.api.caching.dataset_generation import dataset_changed
@@ -148,6 +148,7 @@ class Draft:
     target_name: str
     fields: dict  # the row: the kind sets its own columns and the summary
     add_envoys: Callable[[int], None]  # up to N envoys of the kind's side
+    mission: Callable[[], int]  # the target's mission in the actor's country
 
     def choice(self, weights: dict):
         return _choice(self.rng, weights)
@@ -355,6 +356,7 @@ class _Generator:
             target_name=self.states.states[target].name,
             fields=action,
             add_envoys=lambda count: envoys.extend(self.envoys(batch, *side, count)),
+            mission=lambda: self.mission(batch, target, actor),
         )
         kind_spec = KINDS[kind]
         # Whose envoys: the target's mission in the actor's country, or the reverse.
@@ -363,7 +365,11 @@ class _Generator:
         kind_spec.synthesize(draft)
         if rng.random() < 0.1:
             action["notes"] = "Reports differ on the date; the earliest is kept."
-        action["cameo_code"] = kind_spec.default_codes(action)[0]
+        action["cameo_code"], action["plover"], action["plover_mode"] = (
+            kind_spec.default_codes(action)
+        )
+        action["date_not_before"] = date
+        action["date_not_after"] = period_end(date, precision)
         batch.actions.append(action)
         batch.links.extend({"action_id": action["id"], "envoy_id": envoy} for envoy in envoys)
         cited = rng.choices([1, 2, 3], weights=[55, 35, 10])[0]

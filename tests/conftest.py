@@ -9,17 +9,20 @@ from rest_framework.test import APIClient
 
 from diplomacy.states import states_load
 
-FIXTURES = sorted(str(path) for path in (Path(__file__).parent.parent / "fixtures").glob("*.json"))
+FIXTURES_DIR = Path(__file__).parent.parent / "fixtures"
+# The tests' seed is the first real episode (tests/seed.py names its records);
+# tests/actions/test_fixtures.py loads and checks every episode file.
+SEED_FIXTURE = str(FIXTURES_DIR / "france-mali-2025.yaml")
 
 
 def load_seed_data():
     states_load()
-    call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("load_fixtures", SEED_FIXTURE, verbosity=0)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database holds the ISO states and the real fixtures.
+    """Every test database holds the ISO states and the seed episode.
 
     Tests that use `transactional_db` (live_server, races) must request
     `seed_data` instead.

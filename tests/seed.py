@@ -1,4 +1,4 @@
-"""Stable identifiers (uid) of the records of fixtures/france_mali_2025.json.
+"""Stable identifiers (uid) of the records of fixtures/france-mali-2025.yaml.
 
 Tests find seed records by uid, never by integer id, which differs between
 databases and runs.

@@ -29,7 +29,7 @@ from diplomacy.api.caching.dataset_generation import (
 from diplomacy.models import Envoy, Mission, State
 from diplomacy.states import states_load
 from tests.conditional import if_match
-from tests.conftest import FIXTURES
+from tests.conftest import SEED_FIXTURE
 from tests.seed import ARRESTED_ENVOY, EPISODE_SLUG, FRENCH_PNG, MALI_PNG, action_id
 
 FEED = "/api/v1/actions/?limit=3"
@@ -168,7 +168,7 @@ WRITES = {
     "episode renamed": lambda: _save(Episode.objects.get(slug=EPISODE_SLUG), title="Renamed"),
     "envoy renamed": lambda: _save(_envoy(), name="Renamed"),
     "mission changed": lambda: _save(Mission.objects.first(), city="Elsewhere"),
-    "fixture loaded": lambda: call_command("loaddata", *FIXTURES, verbosity=0),
+    "fixture loaded": lambda: call_command("loaddata", SEED_FIXTURE, verbosity=0),
     "states reloaded": _rename_then_reload_states,
     "synthetic data generated": lambda: synthetic_generate(actions=5, seed=3),
     "migrations run": _migrated,

@@ -4,14 +4,20 @@ from drf_spectacular.utils import PolymorphicProxySerializer
 from rest_framework import serializers
 from simple_history.utils import bulk_create_with_history
 
+from actions.choices import DatePrecision
+from actions.dates import period_end, period_start
 from actions.envoys import action_validate_envoys
 from actions.kinds import KINDS, EnvoySide, Kind
 from actions.models import KIND_MODELS, Action, Citation, Episode, Source
 from diplomacy.api.records.brief_fields import BriefRelatedField
 from diplomacy.api.records.input_validation import ModelValidationMixin, StrictInputMixin
 from diplomacy.api.records.sparse_fieldsets import SparseFieldsetMixin
-from diplomacy.api.serializers import EnvoyBriefSerializer, state_field
-from diplomacy.models import Envoy
+from diplomacy.api.serializers import (
+    EnvoyBriefSerializer,
+    MissionBriefSerializer,
+    state_field,
+)
+from diplomacy.models import Envoy, Mission
 
 
 class EpisodeBriefSerializer(serializers.ModelSerializer):
@@ -65,7 +71,7 @@ class CitationSerializer(StrictInputMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Citation
-        fields = ["id", "source", "quote", "attribution"]
+        fields = ["id", "source", "supports", "quote", "attribution"]
 
 
 COMMON_FIELDS = [
@@ -75,12 +81,16 @@ COMMON_FIELDS = [
     "target",
     "date",
     "date_precision",
+    "date_not_before",
+    "date_not_after",
     "announced_on",
     "summary",
     "notes",
     "episode",
     "in_response_to",
     "cameo_code",
+    "plover",
+    "plover_mode",
     "citations",
     "created_at",
     "updated_at",
@@ -116,7 +126,8 @@ class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
     class Meta:
         model = Action
         fields = COMMON_FIELDS
-        read_only_fields = ["kind"]
+        # The earliest day follows from the date (see Action.normalize).
+        read_only_fields = ["kind", "date_not_before"]
 
     def prepare_instance(self, instance, attrs):
         instance.kind = self.Meta.model.KIND
@@ -132,6 +143,7 @@ class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
         return field_class, kwargs
 
     def validate(self, attrs):
+        self._validate_latest_day(attrs)
         attrs = super().validate(attrs)
         model = self.Meta.model
         envoys = attrs.get("envoys")
@@ -150,6 +162,26 @@ class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
         except DjangoValidationError as error:
             raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
         return attrs
+
+    def _validate_latest_day(self, attrs):
+        """A latest day of one's own only with date_precision=range; one that agrees
+        with the date's month or year (as read back from the API) is accepted."""
+        if "date_not_after" not in attrs or attrs["date_not_after"] is None:
+            return
+        precision = attrs.get(
+            "date_precision", getattr(self.instance, "date_precision", DatePrecision.DAY)
+        )
+        date = attrs.get("date", getattr(self.instance, "date", None))
+        if precision == DatePrecision.RANGE or date is None:
+            return
+        derived = period_end(period_start(date, precision), precision)
+        if attrs["date_not_after"] != derived:
+            raise serializers.ValidationError(
+                {
+                    "date_not_after": f"Follows from the date and its precision ({derived}); "
+                    "give a latest day of your own only with date_precision=range."
+                }
+            )
 
     @transaction.atomic
     def create(self, validated_data):
@@ -179,6 +211,10 @@ ENVOYS_HELP = {
 }
 
 
+# How a kind's own foreign key is shown on read.
+BRIEF_SERIALIZERS = {Mission: MissionBriefSerializer}
+
+
 def kind_serializer(kind: Kind) -> type[ActionSerializer]:
     """The serializer of a kind's resource: the common fields, its envoys and its own."""
     attrs = {}
@@ -194,8 +230,20 @@ def kind_serializer(kind: Kind) -> type[ActionSerializer]:
         fields.append("envoys")
     fields.extend(kind.fields)
     model = KIND_MODELS[kind.value]
+    for name in kind.fields:
+        field = model._meta.get_field(name)
+        if field.many_to_one:  # brief on read, an id on write
+            attrs[name] = BriefRelatedField(
+                queryset=field.related_model.objects.all(),
+                brief_serializer=BRIEF_SERIALIZERS[field.related_model],
+                required=name in kind.required,
+                allow_null=name not in kind.required,
+                help_text=f"{field.help_text} Its id on write.",
+            )
     required = {}
     for name in kind.required:
+        if name in attrs:
+            continue
         if name in kind.defaults:
             required[name] = {"required": False, "default": kind.defaults[name]}
         elif model._meta.get_field(name).null:

@@ -1,7 +1,7 @@
 """`/api/v1/stats/actions/?group_by=year,kind`: counts for charts, honouring the action filters."""
 
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, TruncMonth
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -24,13 +24,19 @@ from diplomacy.filters import split_commas
 
 # A dimension is a column of the action table, or an expression over one.
 GROUPS = {
+    # An imprecise date counts at its earliest possible day (the first of its
+    # month, year or range), as in ordering, the date filters and timelines.
     "year": ExtractYear("date"),
+    "month": TruncMonth("date"),
     "kind": "kind",
     "actor": "actor",
     "target": "target",
     "domain": "domain",
     "grounds": "grounds",
     "statement_type": "statement_type",
+    "plover": "plover",
+    "plover_mode": "plover_mode",
+    "date_precision": "date_precision",
 }
 DEFAULT_GROUP_BY = ["kind"]
 
@@ -45,6 +51,14 @@ def parse_group_by(request) -> list[str]:
     if len(set(names)) != len(names):
         raise ValidationError({"group_by": ["Name each dimension once."]})
     return names
+
+
+def _cell(name, value):
+    if value == "":
+        return None
+    if name == "month" and value is not None:
+        return f"{value:%Y-%m}"
+    return value
 
 
 class ActionStatsFilterSet(ActionFilterSet):
@@ -110,10 +124,10 @@ class ActionStatsViewSet(ResponseCacheMixin, viewsets.GenericViewSet):
             .annotate(count=Count("id"))
             .order_by(*group_by)
         )
-        # In the order asked for; a blank vocabulary value (no domain) is null.
+        # In the order asked for; a blank vocabulary value (no domain) is null;
+        # a month is written YYYY-MM.
         rows = [
-            {**{name: row[name] if row[name] != "" else None for name in group_by},
-             "count": row["count"]}
+            {**{name: _cell(name, row[name]) for name in group_by}, "count": row["count"]}
             for row in rows
         ]
         if request.accepted_renderer.format == CSVRenderer.format:

@@ -11,15 +11,22 @@ ACTION_COLUMNS = {
     "target": "target_id",
     "date": "date",
     "date_precision": "date_precision",
+    "date_not_before": "date_not_before",
+    "date_not_after": "date_not_after",
     "announced_on": "announced_on",
     "summary": "summary",
     "notes": "notes",
     "episode": related_value(Episode, "slug", foreign_key="episode_id"),
     "in_response_to": "in_response_to_id",
     "cameo_code": "cameo_code",
+    "plover": "plover",
+    "plover_mode": "plover_mode",
 }
 TIMESTAMPS = {"created_at": "created_at", "updated_at": "updated_at"}
-KIND_COLUMNS = [name for model in KIND_MODELS.values() for name in model.KIND_FIELDS]
+# Each column once, though two kinds may share it (persons_count).
+KIND_COLUMNS = list(
+    dict.fromkeys(name for model in KIND_MODELS.values() for name in model.KIND_FIELDS)
+)
 
 
 def _citations(ids):
@@ -34,17 +41,19 @@ def _citations(ids):
             "source__publisher",
             "source__title",
             "source__url",
+            "supports",
             "quote",
             "attribution",
         )
     )
-    for action_id, source, publisher, title, url, quote, attribution in citations:
+    for action_id, source, publisher, title, url, supports, quote, attribution in citations:
         by_action[action_id].append(
             {
                 "source": source,
                 "publisher": publisher,
                 "title": title,
                 "url": url,
+                "supports": supports,
                 "quote": quote,
                 "attribution": attribution,
             }

@@ -17,6 +17,9 @@ KIND_MODULES = [
     "cooperation_suspension",
     "detention",
     "statement",
+    "recall",
+    "rupture",
+    "mission_closure",
 ]
 # Each module registers its kind; a deployment (or a test) may name modules of
 # its own in the setting ACTION_KIND_MODULES.

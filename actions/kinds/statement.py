@@ -30,7 +30,8 @@ STATEMENT = register(
         model_name="DiplomaticStatement",
         slug="diplomatic-statements",
         description="Protests, demands, accusations and threats addressed to another state.",
-        fields=("statement_type",),
+        # The number of persons is that of a demand to reduce a mission's staff.
+        fields=("statement_type", "persons_count"),
         required={"statement_type": "Give the type of statement."},
         cameo_code="010",
         plover="ACCUSE",
@@ -43,6 +44,8 @@ STATEMENT = register(
                 StatementType.DEMAND_FOR_RELEASE: ("1053", "REQUEST", "yield"),
                 StatementType.THREAT_OF_MEASURES: ("131", "THREATEN", ""),
                 StatementType.THREAT_TO_BREAK_RELATIONS: ("1313", "THREATEN", "relations"),
+                # CAMEO 10: demand; PLOVER: request that the other state give way.
+                StatementType.DEMAND_TO_REDUCE_STAFF: ("10", "REQUEST", "yield"),
             },
         ),
         example=("France calls the accusations unfounded", examples.DIPLOMATIC_STATEMENT),

@@ -9,7 +9,7 @@ from actions.dates import period_end
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.models import Envoy, Mission, State
 from tests import seed
-from tests.conftest import FIXTURES
+from tests.conftest import SEED_FIXTURE
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_loading_the_fixture_again_duplicates_nothing():
     before = {model: sorted(model.objects.values_list("pk", flat=True)) for model in models}
     envoy_links = Action.envoys.through.objects.count()
 
-    call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("loaddata", SEED_FIXTURE, verbosity=0)
 
     after = {model: sorted(model.objects.values_list("pk", flat=True)) for model in models}
     assert after == before

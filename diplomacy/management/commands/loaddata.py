@@ -14,17 +14,20 @@ from diplomacy.api.concurrency.optimistic_locking import Versioned
 from diplomacy.audit_trail import DatasetHistory
 
 
-def _differs(stored, incoming, m2m_data) -> bool:
-    for field in stored._meta.concrete_fields:
-        if field.attname != "version" and (
-            getattr(stored, field.attname) != getattr(incoming, field.attname)
-        ):
-            return True
+def differing_fields(stored, incoming, m2m_data) -> list[str]:
+    """The fields where the incoming record differs from the stored one."""
+    names = [
+        field.name
+        for field in stored._meta.concrete_fields
+        if field.attname != "version"
+        and getattr(stored, field.attname) != getattr(incoming, field.attname)
+    ]
     for name, pks in (m2m_data or {}).items():
         current = set(getattr(stored, name).values_list("pk", flat=True))
         if current != {stored._meta.get_field(name).target_field.to_python(pk) for pk in pks}:
-            return True
-    return False
+            names.append(name)
+    return names
+
 
 
 class Command(loaddata.Command):
@@ -37,7 +40,7 @@ class Command(loaddata.Command):
         stored = None
         if record.pk is not None:
             stored = model._base_manager.using(self.using).filter(pk=record.pk).first()
-        changed = stored is None or _differs(stored, record, obj.m2m_data)
+        changed = stored is None or bool(differing_fields(stored, record, obj.m2m_data))
         if stored is not None and isinstance(record, Versioned):
             record.version = stored.version + 1 if changed else stored.version
         # One entry for the record with its many-to-many fields, not one per set().

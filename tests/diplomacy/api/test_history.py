@@ -1,16 +1,13 @@
 """The history of every change: through the API, the admin, fixtures and commands."""
 
-import json
-from pathlib import Path
-
 import pytest
+import yaml
 from django.core.management import call_command
 
 from actions.models import Action, Source
 from diplomacy.models import State
+from tests.conftest import SEED_FIXTURE
 from tests.diplomacy.api.writable_resources import RESOURCES
-
-FIXTURES = sorted(str(path) for path in Path(__file__).parents[3].glob("fixtures/*.json"))
 
 
 def _history(client, url):
@@ -101,15 +98,15 @@ def test_loading_a_fixture_records_what_it_changes_and_only_that(tmp_path, api_c
     source = _first_source()
     url = f"/api/v1/sources/{source.pk}/"
     entries = len(_history(api_client, url))
-    with open(FIXTURES[0]) as fixture:
-        records = json.load(fixture)
+    with open(SEED_FIXTURE) as fixture:
+        records = yaml.safe_load(fixture)
     for record in records:
         if record["model"] == "actions.source" and record["fields"]["uid"] == str(source.uid):
             record["fields"]["title"] = "Title from a corrected fixture"
-    corrected = tmp_path / "corrected.json"
-    corrected.write_text(json.dumps(records))
+    corrected = tmp_path / "corrected.yaml"
+    corrected.write_text(yaml.safe_dump(records, allow_unicode=True))
 
-    call_command("loaddata", *FIXTURES, verbosity=0)  # unchanged: no entry
+    call_command("loaddata", SEED_FIXTURE, verbosity=0)  # unchanged: no entry
     assert len(_history(api_client, url)) == entries
     call_command("loaddata", str(corrected), verbosity=0)
 
