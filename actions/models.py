@@ -396,6 +396,8 @@ class Action(Record):
         mission = self.mission if self.mission_id else None
         if mission is None or not (self.actor_id and self.target_id):
             return
+        if self.actor_id == self.target_id:
+            return  # reported on the target, by the constraint that they differ
         pair = {mission.sending_state_id, mission.receiving_state_id}
         if pair != {self.actor_id, self.target_id}:
             raise ValidationError(

@@ -110,7 +110,9 @@ def _kind_weights(position: int) -> dict[str, int]:
 KIND_WEIGHTS = _kind_weights(0)  # first act of an incident
 RESPONSE_KIND_WEIGHTS = _kind_weights(1)
 CHAIN_LENGTH_WEIGHTS = {1: 55, 2: 25, 3: 12, 4: 8}
-PRECISION_WEIGHTS = {DatePrecision.DAY: 80, DatePrecision.MONTH: 15, DatePrecision.YEAR: 5}
+PRECISION_WEIGHTS = {
+    DatePrecision.DAY: 80, DatePrecision.MONTH: 15, DatePrecision.YEAR: 5, DatePrecision.RANGE: 3,
+}
 CATEGORY_WEIGHTS = {
     EnvoyCategory.DIPLOMATIC_AGENT: 45, EnvoyCategory.UNKNOWN: 30,
     EnvoyCategory.ADMINISTRATIVE_TECHNICAL: 12, EnvoyCategory.CONSULAR_OFFICER: 10,
@@ -369,7 +371,11 @@ class _Generator:
             kind_spec.default_codes(action)
         )
         action["date_not_before"] = date
-        action["date_not_after"] = period_end(date, precision)
+        action["date_not_after"] = (
+            date + datetime.timedelta(days=rng.randint(2, 40))
+            if precision == DatePrecision.RANGE
+            else period_end(date, precision)
+        )
         batch.actions.append(action)
         batch.links.extend({"action_id": action["id"], "envoy_id": envoy} for envoy in envoys)
         cited = rng.choices([1, 2, 3], weights=[55, 35, 10])[0]

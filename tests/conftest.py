@@ -10,9 +10,15 @@ from rest_framework.test import APIClient
 from diplomacy.states import states_load
 
 FIXTURES_DIR = Path(__file__).parent.parent / "fixtures"
-# The tests' seed is the first real episode (tests/seed.py names its records);
+# The tests' seed is the first real episode (tests/seed.py names its records).
+# Two small episodes hold the kinds it lacks (a recall, a rupture, a mission
+# closure): the fixture `every_kind` adds them for the tests that need each kind.
 # tests/actions/test_fixtures.py loads and checks every episode file.
 SEED_FIXTURE = str(FIXTURES_DIR / "france-mali-2025.yaml")
+EVERY_KIND_FIXTURES = [
+    str(FIXTURES_DIR / "algeria-morocco-2021.yaml"),
+    str(FIXTURES_DIR / "australia-iran-2025.yaml"),
+]
 
 
 def load_seed_data():
@@ -29,6 +35,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         load_seed_data()
+
+
+@pytest.fixture
+def every_kind(db):
+    """The seed plus two small episodes, so that an action of every kind exists."""
+    call_command("load_fixtures", *EVERY_KIND_FIXTURES, verbosity=0)
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ def test_every_dataset_model_is_registered():
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
-def test_changelist_loads(admin_client, model):
+def test_changelist_loads(admin_client, every_kind, model):
     response = admin_client.get(admin_url(model, "changelist"))
 
     assert response.status_code == 200
@@ -55,7 +55,7 @@ def test_add_page_loads(admin_client, model):
 
 
 @pytest.mark.parametrize("model", DATASET_MODELS, ids=lambda model: model.__name__)
-def test_change_page_of_a_seed_record_loads(admin_client, model):
+def test_change_page_of_a_seed_record_loads(admin_client, every_kind, model):
     record = model._default_manager.order_by("pk").first()
     opts = model._meta
 

@@ -14,14 +14,16 @@ from actions.models import KIND_MODELS, Action, Citation
 
 COLUMNS = [
     "id", "kind", "actor", "actor__name", "target", "target__name", "date",
-    "date_precision", "announced_on", "summary", "notes", "episode", "episode__slug",
+    "date_precision", "date_not_before", "date_not_after", "announced_on", "summary", "notes",
+    "episode", "episode__slug",
     "episode__title", "in_response_to", "in_response_to__kind", "in_response_to__date",
     "in_response_to__date_precision", "in_response_to__actor", "in_response_to__target",
-    "cameo_code", "created_at", "updated_at",
+    "cameo_code", "plover", "plover_mode", "mission__kind", "mission__city", "created_at",
+    "updated_at",
 ]
 CITATION_COLUMNS = [
     "action_id", "id", "source", "source__publisher", "source__title", "source__url",
-    "source__published_on", "quote", "attribution",
+    "source__published_on", "supports", "quote", "attribution",
 ]
 ENVOY_COLUMNS = ["action_id", "envoy", "envoy__name", "envoy__description"]
 ENVOY_ORDER = ["envoy__sending_state", "envoy__name", "envoy__description", "envoy__id"]
@@ -48,7 +50,7 @@ def raw_action_list(request, kind=None):
     offset = int(request.GET.get("offset", 0))
     table = Action.objects.all() if kind is None else Action.objects.filter(kind=kind)
     models = list(KIND_MODELS.values()) if kind is None else [KIND_MODELS[kind]]
-    kind_fields = [name for model in models for name in model.KIND_FIELDS]
+    kind_fields = list(dict.fromkeys(name for model in models for name in model.KIND_FIELDS))
     count = table.count()
     # The page is chosen on the bare table, then joined, as the API does: with
     # statistics, SQLite may otherwise start a plain join from the states table.
@@ -74,6 +76,7 @@ def raw_action_list(request, kind=None):
                     "url": c["source__url"],
                     "published_on": c["source__published_on"],
                 },
+                "supports": c["supports"],
                 "quote": c["quote"],
                 "attribution": c["attribution"],
             }
@@ -95,6 +98,8 @@ def raw_action_list(request, kind=None):
             "target": {"code": row["target"], "name": row["target__name"]},
             "date": row["date"],
             "date_precision": row["date_precision"],
+            "date_not_before": row["date_not_before"],
+            "date_not_after": row["date_not_after"],
             "announced_on": row["announced_on"],
             "summary": row["summary"],
             "notes": row["notes"],
@@ -112,6 +117,8 @@ def raw_action_list(request, kind=None):
                 "target": row["in_response_to__target"],
             },
             "cameo_code": row["cameo_code"],
+            "plover": row["plover"],
+            "plover_mode": row["plover_mode"],
             "citations": citations.get(row["id"], []),
             "created_at": row["created_at"],
             "updated_at": row["updated_at"],
@@ -121,6 +128,10 @@ def raw_action_list(request, kind=None):
             item["envoys"] = envoys.get(row["id"], [])
         for name in model.KIND_FIELDS:
             item[name] = row[name]
+        if "mission" in model.KIND_FIELDS and row["mission"] is not None:
+            item["mission"] = {
+                "id": row["mission"], "kind": row["mission__kind"], "city": row["mission__city"]
+            }
         results.append(item)
 
     following, preceding = _links(request, limit, offset, count)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from actions.api import examples
 from actions.kinds.base import Kind, register
 
 
@@ -11,9 +12,7 @@ def synthesize(draft):
         draft.fields["reopened_on"] = draft.date + datetime.timedelta(
             days=draft.rng.randint(90, 3000)
         )
-    draft.fields["summary"] = (
-        f"{draft.actor_name} ordered a mission of {draft.target_name} closed."
-    )
+    draft.fields["summary"] = f"{draft.actor_name} ordered a mission of {draft.target_name} closed."
 
 
 MISSION_CLOSURE = register(
@@ -29,7 +28,10 @@ MISSION_CLOSURE = register(
         cameo_code="161",
         plover="SANCTION",
         plover_mode="expel",
-        example=None,  # EXAMPLE-TODO
+        example=(
+            "Australia suspends its embassy in Tehran",
+            examples.MISSION_CLOSURE,
+        ),
         synthetic_weights=(3, 5),
         synthesize=synthesize,
     )

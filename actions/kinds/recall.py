@@ -2,6 +2,7 @@
 
 import datetime
 
+from actions.api import examples
 from actions.kinds.base import EnvoySide, Kind, register
 
 
@@ -12,8 +13,7 @@ def synthesize(draft):
     if rng.random() < 0.5:
         draft.add_envoys(1)
     draft.fields["summary"] = (
-        f"{draft.actor_name} recalled its ambassador from {draft.target_name} "
-        "for consultations."
+        f"{draft.actor_name} recalled its ambassador from {draft.target_name} for consultations."
     )
 
 
@@ -32,7 +32,7 @@ RECALL = register(
         cameo_code="161",
         plover="SANCTION",
         plover_mode="withdraw",
-        example=None,  # EXAMPLE-TODO
+        example=("Algeria recalls its ambassador from Morocco", examples.RECALL),
         synthetic_weights=(8, 10),
         synthesize=synthesize,
     )

@@ -2,6 +2,7 @@
 
 import datetime
 
+from actions.api import examples
 from actions.kinds.base import Kind, register
 
 
@@ -21,13 +22,12 @@ RUPTURE = register(
         label="Rupture of diplomatic relations",
         model_name="Rupture",
         slug="ruptures",
-        description="Ruptures (or suspensions) of diplomatic relations by one state "
-        "with another.",
+        description="Ruptures (or suspensions) of diplomatic relations by one state with another.",
         fields=("restored_on",),
         cameo_code="161",
         plover="SANCTION",
         plover_mode="discontinue",
-        example=None,  # EXAMPLE-TODO
+        example=("Algeria breaks off relations with Morocco", examples.RUPTURE),
         synthetic_weights=(3, 3),
         synthesize=synthesize,
     )

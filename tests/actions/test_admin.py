@@ -143,6 +143,7 @@ def test_moving_an_answered_action_after_its_answers_is_an_error_on_date(admin_c
         data.update({
             f"citations-{index}-id": citation.pk, f"citations-{index}-action": suspension.pk,
             f"citations-{index}-source": citation.source_id,
+            f"citations-{index}-supports": citation.supports,
             f"citations-{index}-quote": citation.quote,
             f"citations-{index}-attribution": citation.attribution,
         })
@@ -151,7 +152,7 @@ def test_moving_an_answered_action_after_its_answers_is_an_error_on_date(admin_c
 
     assert "date" in form_errors(response)
     suspension.refresh_from_db()
-    assert suspension.date.isoformat() == "2025-01-01"
+    assert suspension.date.isoformat() == "2025-08-14"
 
     response = admin_client.post(url, {**data, "date": "2025-09-10"})
     assert response.status_code == 302

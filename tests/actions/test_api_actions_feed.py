@@ -16,7 +16,7 @@ def feed(client, query=""):
     return response.json()
 
 
-def test_lists_every_kind_newest_first(client):
+def test_lists_every_kind_newest_first(client, every_kind):
     results = feed(client)["results"]
 
     assert {item["kind"] for item in results} == {kind for kind, _ in KINDS.values()}
@@ -34,7 +34,7 @@ def test_a_newly_created_action_comes_first(client, editor_client):
 
 
 @pytest.mark.parametrize("resource", KIND_RESOURCES)
-def test_each_item_has_the_shape_of_its_kinds_resource(client, resource):
+def test_each_item_has_the_shape_of_its_kinds_resource(client, every_kind, resource):
     kind = KINDS[resource][0]
     item = next(i for i in feed(client)["results"] if i["kind"] == kind)
 

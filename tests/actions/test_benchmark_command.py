@@ -14,6 +14,7 @@ from actions.api.views import ActionViewSet
 from actions.bench import http
 from actions.bench.discover import export_paths
 from actions.bench.measure import Client, export_run
+from actions.management.commands.benchmark import RESOURCES
 from actions.synthetic import synthetic_generate
 
 WRK_OUTPUT = """Running 15s test @ http://127.0.0.1:8106/api/v1/actions/?limit=50
@@ -53,7 +54,7 @@ def test_benchmark_prints_a_table_with_the_same_json_as_the_raw_baseline(keep_co
     for resource in ("actions", "persona-non-grata-declarations", "diplomatic-statements"):
         assert f"/api/v1/{resource}/" in text
     table = [line for line in text.splitlines() if line.startswith("/api/v1/")]
-    assert len(table) == 5
+    assert len(table) == len(RESOURCES)
     assert all(line.endswith("yes") for line in table), text
     assert "offset 277 (90%)" in text  # 300 synthetic + 8 real actions
     # The feed's own keyset cursor is found and measured deep, against its first page.

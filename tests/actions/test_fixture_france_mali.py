@@ -92,9 +92,9 @@ def test_every_response_is_to_an_earlier_action_of_the_other_state(client):
         (seed.ARREST_ANNOUNCEMENT, "statement", "ML", "FR", "2025-08-14", "day",
          "2025-08-14", "1125"),
         (seed.FRENCH_DEMAND, "statement", "FR", "ML", "2025-08-16", "day", None, "1053"),
-        (seed.FRENCH_SUSPENSION, "cooperation_suspension", "FR", "ML", "2025-01-01", "year",
+        (seed.FRENCH_SUSPENSION, "cooperation_suspension", "FR", "ML", "2025-08-14", "range",
          "2025-09-19", "160"),
-        (seed.FRENCH_PNG, "persona_non_grata", "FR", "ML", "2025-01-01", "year",
+        (seed.FRENCH_PNG, "persona_non_grata", "FR", "ML", "2025-08-14", "range",
          "2025-09-19", "161"),
         (seed.MALI_PNG, "persona_non_grata", "ML", "FR", "2025-09-01", "month",
          "2025-09-17", "161"),
@@ -159,7 +159,9 @@ def test_counter_terrorism_cooperation_is_suspended_on_both_sides(client, uid):
 def test_mali_end_of_cooperation_is_cited_to_ap(client):
     action = get_action(client, seed.MALI_END_OF_COOPERATION)
 
-    assert [c["source"]["publisher"] for c in action["citations"]] == ["Associated Press"]
+    assert [c["source"]["publisher"] for c in action["citations"]] == [
+        "Associated Press (republished by billboardlifestyle.com)"
+    ]
     assert "AP" in action["notes"]
 
 

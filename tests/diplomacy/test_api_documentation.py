@@ -6,6 +6,7 @@ from django.core.management import call_command
 from drf_spectacular.drainage import GENERATOR_STATS
 
 from actions.api import examples as action_examples
+from actions.kinds import KINDS
 from diplomacy.api import actor_examples
 
 
@@ -89,17 +90,11 @@ def seed_action_url(resource, summary):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "resource, example",
-    [
-        ("persona-non-grata-declarations", action_examples.PERSONA_NON_GRATA_DECLARATION),
-        ("cooperation-suspensions", action_examples.COOPERATION_SUSPENSION),
-        ("detentions", action_examples.DETENTION),
-        ("diplomatic-statements", action_examples.DIPLOMATIC_STATEMENT),
-    ],
-)
-def test_action_examples_are_what_the_api_answers(client, resource, example):
-    response = client.get(seed_action_url(resource, example["summary"]))
+@pytest.mark.parametrize("kind", list(KINDS.values()), ids=list(KINDS))
+def test_action_examples_are_what_the_api_answers(client, every_kind, kind):
+    assert kind.example is not None, f"{kind.value} has no schema example"
+    example = kind.example[1]
+    response = client.get(seed_action_url(kind.slug, example["summary"]))
     assert without_ids(response.json()) == without_ids(example)
 
 

@@ -60,9 +60,7 @@ def episode_records(episode: Episode) -> list[dict]:
     citations = Citation.objects.filter(action__in=actions).order_by("action", "id")
     envoys = Envoy.objects.filter(actions__in=actions).distinct().order_by("id")
     missions = Mission.objects.filter(
-        id__in=[*envoys.values("mission"), *Action.objects.filter(
-            pk__in=[action.pk for action in actions]
-        ).values("mission")]
+        id__in={envoy.mission_id for envoy in envoys} | {action.mission_id for action in actions}
     ).order_by("id")
     sources = Source.objects.filter(citations__in=citations).distinct().order_by("id")
     by_action = {}

@@ -23,7 +23,7 @@ class Command(loaddata.Command):
     def save_obj(self, obj):
         record = obj.object
         if hasattr(record, "normalize"):
-            record.normalize()  # what save() derives (loading saves raw)
+            record.normalize()  # compared as save() would store it
         model = type(record)
         if record.pk is not None:
             stored = model._base_manager.using(self.using).filter(pk=record.pk).first()

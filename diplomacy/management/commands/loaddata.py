@@ -35,6 +35,8 @@ class Command(loaddata.Command):
 
     def save_obj(self, obj):
         record = obj.object
+        if hasattr(record, "normalize"):
+            record.normalize()  # what the model's save() derives (loading saves raw)
         model = type(record)
         tracker = DatasetHistory.for_model(model)
         stored = None

@@ -33,7 +33,9 @@ def ids(client, query, url=FEED):
         ("date_before=2025-08-14", {"ml_detains", "ml_accuses", "fr_expels", "fr_suspends"}),
         (
             "date_after=2025-08-01&date_before=2025-08-31",
-            {"ml_detains", "ml_accuses", "fr_demands_release"},
+            # France's two measures, known only to lie between 14 August and 17
+            # September, count at their earliest possible day.
+            {"ml_detains", "ml_accuses", "fr_demands_release", "fr_expels", "fr_suspends"},
         ),
         ("episode=france-mali-2025", "all"),
         ("grounds=reciprocity", {"fr_expels", "ml_expels"}),
@@ -48,8 +50,10 @@ def ids(client, query, url=FEED):
                          "ml_detains"}),
         ("q=intelligence", {"ml_detains", "fr_expels"}),
         ("q=INTELLIGENCE officers", {"fr_expels"}),
-        # Only in a quote of a citation ("cinq personnels"), not in summaries or notes.
-        ("q=personnels", {"ml_expels"}),
+        # Only in a quote of a citation, not in summaries or notes.
+        ("q=renseignement", {"ml_detains"}),
+        # Only in what a citation supports ("the Frenchman arrested in Mali").
+        ("q=frenchman", {"fr_demands_release"}),
         ("actor=FR&kind=statement", {"fr_demands_release", "fr_warns"}),
     ],
 )
@@ -108,7 +112,11 @@ def test_text_search_finds_an_action_once_whatever_its_matching_quotes(
 
 def test_updated_since(editor_client, client, seed_ids):
     assert ids(client, "updated_since=2026-11-26T12:00:00Z") == set(seed_ids.values())
-    assert ids(client, "updated_since=2026-11-26T12:00:01Z") == set()
+    # The two French measures were re-dated in the file on 29 November.
+    assert ids(client, "updated_since=2026-11-26T12:00:01Z") == {
+        seed_ids["fr_expels"], seed_ids["fr_suspends"]
+    }
+    assert ids(client, "updated_since=2026-11-29T12:00:01Z") == set()
     before = client.get(f"{FEED}{seed_ids['fr_warns']}/").json()["updated_at"]
     response = editor_client.patch(
         f"/api/v1/diplomatic-statements/{seed_ids['fr_warns']}/",
@@ -121,7 +129,7 @@ def test_updated_since(editor_client, client, seed_ids):
     assert changed_at > before
     assert ids(client, f"updated_since={changed_at}") == {seed_ids["fr_warns"]}
     # A date-time without offset is UTC; a date alone is midnight.
-    assert ids(client, "updated_since=2026-11-26T12:00:01") == {seed_ids["fr_warns"]}
+    assert ids(client, "updated_since=2026-11-29T12:00:01") == {seed_ids["fr_warns"]}
 
 
 @pytest.mark.parametrize(

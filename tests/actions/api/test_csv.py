@@ -21,11 +21,12 @@ def parse(response):
 def test_actions_feed_as_csv(client, seed_ids):
     header, rows = parse(client.get("/api/v1/actions/?format=csv"))
     assert header == [
-        "id", "uid", "kind", "actor", "target", "date", "date_precision", "announced_on",
-        "summary", "notes", "episode", "in_response_to", "cameo_code", "persons_count",
-        "grounds", "leave_by", "departed_on", "domain", "resumed_on", "accusation",
-        "released_on", "statement_type", "created_at", "updated_at", "envoy_ids",
-        "citation_source_ids", "citation_urls",
+        "id", "uid", "kind", "actor", "target", "date", "date_precision", "date_not_before",
+        "date_not_after", "announced_on", "summary", "notes", "episode", "in_response_to",
+        "cameo_code", "plover", "plover_mode", "persons_count", "grounds", "leave_by",
+        "departed_on", "domain", "resumed_on", "accusation", "released_on", "statement_type",
+        "returned_on", "restored_on", "mission", "reopened_on", "created_at", "updated_at",
+        "envoy_ids", "citation_source_ids", "citation_urls",
     ]
     assert [int(row["id"]) for row in rows] == [
         row["id"] for row in client.get("/api/v1/actions/").json()["results"]

@@ -29,7 +29,7 @@ def test_csv_export_of_everything(client, seed_ids):
     assert sorted(int(row["id"]) for row in rows) == sorted(seed_ids.values())
     detention = next(row for row in rows if int(row["id"]) == seed_ids["ml_detains"])
     assert detention["accusation"].startswith("Working for the French intelligence")
-    assert detention["citation_source_ids"].count("|") == 2  # three citations
+    assert detention["citation_source_ids"].count("|") == 3  # four citations
 
 
 def test_csv_is_the_default_and_accept_picks_json_lines(client, seed_ids):
@@ -46,17 +46,19 @@ def test_json_lines_export_has_full_citations(client, seed_ids):
     warning = by_id[seed_ids["fr_warns"]]
     assert warning["statement_type"] == "threat_of_measures"
     assert warning["actor"] == "FR"
-    citation = Citation.objects.get(action_id=seed_ids["fr_warns"])
     assert warning["citations"] == [
         {
             "source": citation.source_id,
             "publisher": citation.source.publisher,
             "title": citation.source.title,
             "url": citation.source.url,
+            "supports": citation.supports,
             "quote": citation.quote,
             "attribution": citation.attribution,
         }
+        for citation in Citation.objects.filter(action_id=seed_ids["fr_warns"]).order_by("id")
     ]
+    assert len(warning["citations"]) == 2  # the article's quote, a page's summary
     assert len(by_id[seed_ids["ml_expels"]]["envoy_ids"]) == 5
 
 

@@ -39,7 +39,7 @@ def as_export(record):
             flat[key] = value["code"]
         elif key == "episode":
             flat[key] = value and value["slug"]
-        elif key == "in_response_to":
+        elif key in ("in_response_to", "mission"):
             flat[key] = value and value["id"]
         elif key == "envoys":
             flat["envoy_ids"] = sorted(envoy["id"] for envoy in value)
@@ -50,6 +50,7 @@ def as_export(record):
                     "publisher": citation["source"]["publisher"],
                     "title": citation["source"]["title"],
                     "url": citation["source"]["url"],
+                    "supports": citation["supports"],
                     "quote": citation["quote"],
                     "attribution": citation["attribution"],
                 }

@@ -70,10 +70,12 @@ def test_cursor_pages_match_the_offset_pages(client, seed_ids, limit, ordering):
 
 
 def test_cursor_walks_ties_on_date_by_id(client, seed_ids):
-    # Both French decisions are dated "2025" (stored as 2025-01-01): one page each.
+    # Three actions fall on 14 August: Mali's announcement, and France's two
+    # decisions known only to lie from that day on. One page each, by id.
     pages = walk(client, f"{FEED}?cursor=&limit=1&ordering=date")
-    assert result_ids(pages[0]) == [min(seed_ids["fr_expels"], seed_ids["fr_suspends"])]
-    assert result_ids(pages[1]) == [max(seed_ids["fr_expels"], seed_ids["fr_suspends"])]
+    assert result_ids(pages[0]) == [seed_ids["ml_detains"]]  # August (month)
+    ties = sorted(seed_ids[name] for name in ("ml_accuses", "fr_expels", "fr_suspends"))
+    assert [result_ids(page)[0] for page in pages[1:4]] == ties
 
 
 def test_cursor_keeps_the_filters(client, seed_ids):

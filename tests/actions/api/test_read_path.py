@@ -53,7 +53,7 @@ def test_read_path_gives_the_serializers_output_on_the_seed_data(
 
 
 @pytest.mark.django_db
-def test_the_seed_data_has_every_kind(client):
+def test_the_seed_data_has_every_kind(client, every_kind):
     kinds = {item["kind"] for item in client.get("/api/v1/actions/").json()["results"]}
     assert kinds == set(KIND_SERIALIZERS)
 

@@ -35,8 +35,13 @@ def test_group_by_actor_target_domain(client, seed_ids):
 def test_default_groups_by_kind_and_filters_apply(client, seed_ids):
     body = client.get(f"{URL}?actor=FR&date_after=2025-08-01").json()
     assert body["group_by"] == ["kind"]
-    assert body["results"] == [{"kind": "statement", "count": 2}]
-    assert body["total"] == 2
+    # France's two decisions count at their earliest possible day, 14 August.
+    assert body["results"] == [
+        {"kind": "cooperation_suspension", "count": 1},
+        {"kind": "persona_non_grata", "count": 1},
+        {"kind": "statement", "count": 2},
+    ]
+    assert body["total"] == 4
 
 
 def test_stats_as_csv(client, seed_ids):

@@ -13,14 +13,12 @@ def test_timeline_in_date_order_with_both_directions_of_response(client, seed_id
     assert body["episode"]["slug"] == "france-mali-2025"
     entries = body["actions"]
     assert sorted(entry["id"] for entry in entries) == sorted(seed_ids.values())
-    # Date order, but France's decisions, known only by their year (stored as
-    # 1 January), come after the arrest they answer.
-    first_french, second_french = sorted([seed_ids["fr_expels"], seed_ids["fr_suspends"]])
+    # Date order: France's decisions, known only to lie from 14 August on, sit at
+    # that day, after the arrest they answer, beside Mali's announcement (by id).
+    on_14_august = sorted(seed_ids[name] for name in ("ml_accuses", "fr_expels", "fr_suspends"))
     assert [entry["id"] for entry in entries] == [
         seed_ids["ml_detains"],
-        first_french,
-        second_french,
-        seed_ids["ml_accuses"],
+        *on_14_august,
         seed_ids["fr_demands_release"],
         seed_ids["ml_expels"],
         seed_ids["ml_ends_cooperation"],

@@ -19,7 +19,9 @@ def _first_detail_url(client, list_url):
 
 
 @pytest.mark.parametrize("list_url", READ_PATHS)
-def test_every_get_has_a_strong_etag_and_answers_304_when_it_matches(api_client, list_url, db):
+def test_every_get_has_a_strong_etag_and_answers_304_when_it_matches(
+    api_client, list_url, every_kind
+):
     detail_url = _first_detail_url(api_client, list_url)
     for url in (list_url, detail_url, f"{detail_url}history/"):
         response = api_client.get(url)

@@ -38,7 +38,10 @@ def test_a_datetime_reads_as_drf_writes_it(moment):
 
 @pytest.mark.parametrize("day", [datetime.date(2025, 8, 1), datetime.date(987, 3, 4)], ids=str)
 def test_a_date_reads_as_drf_writes_it(day):
-    Action.objects.filter(uid=MALI_PNG).update(date=day, announced_on=day)
+    Action.objects.filter(uid=MALI_PNG).update(
+        date=day, date_precision="day", date_not_before=day, date_not_after=day,
+        announced_on=day,
+    )
     (text,) = Action.objects.filter(uid=MALI_PNG).values_list(DateText("date"), flat=True)
     assert isinstance(text, str) and text == drf(day)
 

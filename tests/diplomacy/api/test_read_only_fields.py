@@ -60,7 +60,7 @@ def _shown(client, resource):
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
-def test_read_only_fields_are_ignored_on_create_and_update(editor_client, resource):
+def test_read_only_fields_are_ignored_on_create_and_update(editor_client, every_kind, resource):
     sent = _shown(editor_client, resource)
     existing = Action.objects.filter(pk=_read_only_values()["id"]).values()[0]
 

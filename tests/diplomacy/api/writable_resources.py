@@ -1,25 +1,27 @@
 """Every writable resource of the API, with a valid body for each write."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
-from actions.models import (
-    CooperationSuspension,
-    Detention,
-    DiplomaticStatement,
-    Episode,
-    PersonaNonGrataDeclaration,
-    Source,
-)
+from actions.kinds import KINDS
+from actions.models import KIND_MODELS, Episode, Source
 from diplomacy.models import Envoy, Mission, State
+from tests.actions.conftest import action_payload
 
 
 @dataclass(frozen=True)
 class Resource:
     name: str
     model: type
-    body: dict = field(repr=False)
+    # A valid body, or a function making one (a mission closure needs a mission).
+    create: dict | Callable[[], dict] = field(repr=False)
     change: dict = field(repr=False)
     lookup: str = "id"
+
+    @property
+    def body(self) -> dict:
+        return self.create() if callable(self.create) else dict(self.create)
 
     @property
     def list_url(self):
@@ -33,8 +35,6 @@ class Resource:
         table = self.model._meta.concrete_model
         return sorted(table._base_manager.values(), key=lambda row: str(row[table._meta.pk.name]))
 
-
-ACTION = {"actor": "ML", "target": "FR", "date": "2025-10-01", "summary": "A test action."}
 
 RESOURCES = [
     Resource(
@@ -64,23 +64,13 @@ RESOURCES = [
         lookup="slug",
     ),
     Resource("sources", Source, {"publisher": "Reuters", "title": "A report"}, {"language": "en"}),
-    Resource(
-        "persona-non-grata-declarations",
-        PersonaNonGrataDeclaration,
-        {**ACTION, "persons_count": 1, "grounds": "espionage"},
-        {"persons_count": 2},
-    ),
-    Resource(
-        "cooperation-suspensions",
-        CooperationSuspension,
-        {**ACTION, "domain": "military"},
-        {"resumed_on": "2025-12-01"},
-    ),
-    Resource("detentions", Detention, dict(ACTION), {"accusation": "Espionage."}),
-    Resource(
-        "diplomatic-statements",
-        DiplomaticStatement,
-        {**ACTION, "statement_type": "denunciation"},
-        {"notes": "Reported by AFP."},
+    *(
+        Resource(
+            kind.slug,
+            KIND_MODELS[value],
+            partial(action_payload, kind.slug),
+            {"notes": "Reported by AFP."},
+        )
+        for value, kind in KINDS.items()
     ),
 ]
