@@ -1,5 +1,7 @@
 """The CSV columns of the action resources, episodes and sources; the export's rows."""
 
+import orjson
+
 from actions.models import KIND_MODELS, Action, Citation, Episode
 from diplomacy.api.formats.tables import Table, ids_in, many_expander, related_value
 
@@ -65,6 +67,10 @@ def _citations(ids):
         "citation_urls": [
             [citation["url"] for citation in each if citation["url"]] for each in cited
         ],
+        # Free text may hold any separator: a JSON array of strings, in citation order.
+        "citation_supports": [
+            orjson.dumps([citation["supports"] for citation in each]).decode() for each in cited
+        ],
     }
 
 
@@ -82,13 +88,13 @@ def action_table(kind_fields, *, envoys=True) -> Table:
         )
         expanded.append("envoy_ids")
     expanders.append(_citations)
-    expanded += ["citation_source_ids", "citation_urls", "citations"]
+    expanded += ["citation_source_ids", "citation_urls", "citation_supports", "citations"]
     return Table(
         columns={**ACTION_COLUMNS, **{name: name for name in kind_fields}, **TIMESTAMPS},
         expanders=tuple(expanders),
         expanded_columns=tuple(expanded),
         json_only=frozenset({"citations"}),
-        csv_only=frozenset({"citation_source_ids", "citation_urls"}),
+        csv_only=frozenset({"citation_source_ids", "citation_urls", "citation_supports"}),
     )
 
 

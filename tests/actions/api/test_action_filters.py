@@ -46,6 +46,12 @@ def ids(client, query, url=FEED):
         ),
         ("cameo=16", {"fr_expels", "ml_expels", "fr_suspends", "ml_ends_cooperation"}),
         ("cameo=11", {"ml_accuses"}),
+        # PLOVER tells an expulsion from the other measures CAMEO files under 16.
+        ("plover=SANCTION&plover_mode=expel", {"fr_expels", "ml_expels"}),
+        ("plover_mode=discontinue", {"fr_suspends", "ml_ends_cooperation"}),
+        ("plover=COERCE", {"ml_detains"}),
+        ("plover=REQUEST,THREATEN", {"fr_demands_release", "fr_warns"}),
+        ("plover=ACCUSE&plover_mode=allege", {"ml_accuses"}),
         ("cameo=16,17", {"fr_expels", "ml_expels", "fr_suspends", "ml_ends_cooperation",
                          "ml_detains"}),
         ("q=intelligence", {"ml_detains", "fr_expels"}),

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -26,7 +27,7 @@ def test_actions_feed_as_csv(client, seed_ids):
         "cameo_code", "plover", "plover_mode", "persons_count", "grounds", "leave_by",
         "departed_on", "domain", "resumed_on", "accusation", "released_on", "statement_type",
         "returned_on", "restored_on", "mission", "reopened_on", "created_at", "updated_at",
-        "envoy_ids", "citation_source_ids", "citation_urls",
+        "envoy_ids", "citation_source_ids", "citation_urls", "citation_supports",
     ]
     assert [int(row["id"]) for row in rows] == [
         row["id"] for row in client.get("/api/v1/actions/").json()["results"]
@@ -47,6 +48,9 @@ def test_actions_feed_as_csv(client, seed_ids):
     assert expulsion["citation_source_ids"].split("|") == [
         str(pk) for pk in action.citations.order_by("id").values_list("source_id", flat=True)
     ]
+    assert json.loads(expulsion["citation_supports"]) == list(
+        action.citations.order_by("id").values_list("supports", flat=True)
+    )
     assert expulsion["updated_at"] == "2026-11-26T12:00:00Z"
     # UTF-8 survives, quotes and commas are quoted.
     assert "chargé d'affaires" in by_id[seed_ids["fr_warns"]]["summary"]

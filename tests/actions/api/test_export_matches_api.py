@@ -112,5 +112,8 @@ def test_csv_export_is_the_json_lines_export_flattened(client, seed_ids, tricky_
     for row, record in zip(rows, records, strict=True):
         record["citation_source_ids"] = [citation["source"] for citation in record["citations"]]
         record["citation_urls"] = [c["url"] for c in record["citations"] if c["url"]]
+        supports = json.loads(row["citation_supports"])
+        assert supports == [c["supports"] for c in record["citations"]]
+        record["citation_supports"] = row["citation_supports"]
         assert row == {name: cell(record[name]) for name in ACTION_TABLE.header}
     assert text.count("\r\n") > len(rows)  # CRLF line ends, and CRLF kept inside a quoted cell
