@@ -39,8 +39,8 @@ class CameoPrefixesField(forms.CharField):
         prefixes = split_commas(value or "")
         bad = [prefix for prefix in prefixes if not re.fullmatch(r"[0-9]{1,4}", prefix)]
         if bad:
-            raise forms.ValidationError(
-                f"A CAMEO prefix is 1 to 4 digits: {', '.join(bad)}."
+            raise forms.ValidationError(  # the input in params: see KeysField
+                "A CAMEO prefix is 1 to 4 digits: %(bad)s.", params={"bad": ", ".join(bad)}
             )
         return prefixes
 

@@ -46,7 +46,12 @@ class KeysField(forms.CharField):
         try:
             keys = sorted({self.normalize(part) for part in split_commas(value)})
         except ValueError as error:
-            raise forms.ValidationError(f"Not a list of {self.label_plural}: {value!r}.") from error
+            # The input goes in params, never in the message: django-filter formats
+            # every message with `%`, which a value holding `%s` would break.
+            raise forms.ValidationError(
+                "Not a list of %(what)s: %(value)r.",
+                params={"what": self.label_plural, "value": value},
+            ) from error
         if len(keys) > self.max_keys:
             raise forms.ValidationError(f"At most {self.max_keys} {self.label_plural}.")
         if self.exactly is not None and len(keys) != self.exactly:
@@ -58,7 +63,10 @@ class KeysField(forms.CharField):
         )
         unknown = [str(key) for key in keys if key not in known]
         if unknown:
-            raise forms.ValidationError(f"Unknown {self.label_plural}: {', '.join(unknown)}.")
+            raise forms.ValidationError(
+                "Unknown %(what)s: %(keys)s.",
+                params={"what": self.label_plural, "keys": ", ".join(unknown)},
+            )
         # Primary keys, so the filter needs no join (an episode's id for its slug).
         return [known[key] for key in keys]
 

@@ -1,0 +1,55 @@
+"""One character of hostile input is never a server error: every filter of every
+list (each resource, the export, the statistics) answers 200 or a 400 problem
+to values holding `%`, `%s`, `%d`, `%(x)s` or a null byte."""
+
+import pytest
+from django.utils.module_loading import import_string
+
+from diplomacy.urls import API_ROUTERS
+
+HOSTILE = ["%", "%s", "%d", "%(x)s", "a\x00b", "%25", "FR,%s"]
+# Resources read one record at a time, with the filters of the actions it holds.
+DETAIL_ONLY = {"dyads": "FR-ML"}
+
+
+def _lists():
+    """(list URL, its filter names) for every API resource with a filterset."""
+    lists = []
+    for dotted in API_ROUTERS:
+        router = import_string(dotted)
+        for prefix, viewset, _basename in router.registry:
+            filterset = getattr(viewset, "filterset_class", None)
+            if filterset is None:
+                continue
+            names = sorted(filterset.base_filters)
+            if hasattr(viewset, "list"):
+                lists.append((f"/api/v1/{prefix}/", names))
+            else:
+                lists.append((f"/api/v1/{prefix}/{DETAIL_ONLY[prefix]}/", names))
+            if "export" in {action.url_path for action in viewset.get_extra_actions()}:
+                lists.append((f"/api/v1/{prefix}/export/", names))
+    return lists
+
+
+LISTS = _lists()
+
+
+def test_every_list_is_covered():
+    urls = {url for url, _ in LISTS}
+    assert {"/api/v1/actions/", "/api/v1/actions/export/", "/api/v1/stats/actions/",
+            "/api/v1/recalls/", "/api/v1/states/", "/api/v1/episodes/",
+            "/api/v1/dyads/FR-ML/"} <= urls
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "names"), LISTS, ids=[url for url, _ in LISTS])
+def test_no_filter_value_is_a_server_error(api_client, url, names):
+    failures = []
+    for name in names:
+        for value in HOSTILE:
+            response = api_client.get(url, {name: value})
+            if response.status_code not in (200, 400):
+                failures.append((name, value, response.status_code))
+            elif response.status_code == 400:
+                assert response["Content-Type"].startswith("application/problem+json")
+    assert failures == []
