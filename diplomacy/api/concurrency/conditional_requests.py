@@ -15,7 +15,7 @@ come from Django's ConditionalGetMiddleware.
 import hashlib
 
 from django.db import transaction
-from django.utils.http import parse_etags
+from django.utils.http import ETAG_MATCH, parse_etags
 from rest_framework import exceptions, status
 
 from diplomacy.api.concurrency.optimistic_locking import StaleVersion
@@ -49,8 +49,17 @@ def record_etag(version: int, content: bytes) -> str:
 def versions_in_if_match(header: str) -> set[int] | None:
     """The versions an If-Match header names; None for `*` (any version).
 
-    If-Match uses the strong comparison: weak tags (W/"...") never match.
+    If-Match uses the strong comparison: weak tags (W/"...") never match. A header
+    that is no list of entity tags is a 400 naming it (Django's parse_etags skips
+    what it cannot read: an empty or garbled header would otherwise be a 412,
+    which is for a well-formed tag that no longer matches).
     """
+    parts = [part.strip() for part in header.split(",")]
+    if header.strip() != "*" and not all(ETAG_MATCH.fullmatch(part) for part in parts):
+        raise exceptions.ValidationError(
+            {"If-Match": ['Not a list of entity tags: send "*" or the ETag you read.']},
+            code="invalid",
+        )
     tags = parse_etags(header)
     if tags == ["*"]:
         return None

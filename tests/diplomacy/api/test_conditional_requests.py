@@ -135,6 +135,15 @@ def test_each_write_returns_the_etag_for_the_next(editor_client, api_client, res
         ('"not-an-etag"', 412),
         ('"999-0", {etag}', 200),  # any of a list
         ('"999-0", "998-0"', 412),
+        # Not a list of entity tags: the header is refused, whatever the version.
+        ("", 400),
+        ("   ", 400),
+        ("{etag} garbage", 400),
+        ("1-abc", 400),  # unquoted
+        ('"unterminated', 400),
+        ('{etag}, ', 400),  # an empty member
+        ('{etag}, nonsense', 400),
+        ("*, {etag}", 400),
     ],
 )
 def test_if_match_forms(editor_client, if_match, status):
@@ -147,3 +156,6 @@ def test_if_match_forms(editor_client, if_match, status):
     )
 
     assert response.status_code == status
+    if status == 400:
+        assert response["Content-Type"].startswith("application/problem+json")
+        assert [error["field"] for error in response.json()["errors"]] == ["If-Match"]
