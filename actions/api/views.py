@@ -44,6 +44,13 @@ def action_queryset(model):
     return queryset
 
 
+class CitationsInHistory:
+    """An action's history lists the changes of its citations too, as the admin does."""
+
+    def history_of_parts(self, record):
+        return [Citation.history.filter(action_id=record.pk)]
+
+
 def action_id(singular):
     return lookup_parameter("id", f"Id of the {singular}.", OpenApiTypes.INT)
 
@@ -86,7 +93,9 @@ def action_id(singular):
     ),
     read_only=True,
 )
-class ActionViewSet(DatasetViewMixin, ReadPathListMixin, ReadOnlyRecordViewSet):
+class ActionViewSet(
+    CitationsInHistory, DatasetViewMixin, ReadPathListMixin, ReadOnlyRecordViewSet
+):
     """The feed of every action of every kind together. Read-only: write through
     the resource of the action's kind."""
 
@@ -117,7 +126,7 @@ def kind_viewset(kind: Kind) -> type[RecordViewSet]:
     model = KIND_MODELS[kind.value]
     viewset = type(
         f"{kind.model_name}ViewSet",
-        (DatasetViewMixin, ReadPathListMixin, RecordViewSet),
+        (CitationsInHistory, DatasetViewMixin, ReadPathListMixin, RecordViewSet),
         {
             "__module__": __name__,
             "__doc__": kind.description,

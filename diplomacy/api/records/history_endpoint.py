@@ -1,4 +1,11 @@
-"""`/api/v1/<resource>/{id}/history/`: who changed a record, when, and what."""
+"""`/api/v1/<resource>/{id}/history/`: who changed a record, when, and what.
+
+Editors' usernames are shown to staff only: other readers see that a change was
+made by an editor (`changed_by: "editor"`). A resource may add the history of
+records that belong to its record (an action's citations), as the admin does.
+"""
+
+from itertools import groupby
 
 from django.db.models import ForeignKey, ManyToManyField
 from drf_spectacular.types import OpenApiTypes
@@ -9,6 +16,8 @@ from rest_framework.response import Response
 from simple_history.utils import get_m2m_reverse_field_name
 
 CHANGE_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
+# What a reader who is not staff sees of the editor behind a change.
+ANONYMISED_EDITOR = "editor"
 # Bookkeeping that changes on every save and says nothing about the change.
 UNDIFFED_FIELDS = {"version", "updated_at", "created_at"}
 
@@ -32,7 +41,13 @@ class HistoryEntrySerializer(serializers.Serializer):
     changed_at = serializers.DateTimeField(help_text="When the change was made.")
     changed_by = serializers.CharField(
         allow_null=True,
-        help_text="Username of the editor; null for data loaded by a command or fixture.",
+        help_text="Username of the editor, shown to staff; other readers see `editor`. "
+        "Null for data loaded by a command or fixture.",
+    )
+    about = serializers.CharField(
+        allow_null=True,
+        help_text="Null for a change of the record itself; for a change of a record that "
+        "belongs to it, which one (e.g. `citation 12`).",
     )
     change = serializers.ChoiceField(
         choices=sorted(CHANGE_TYPES.values()),
@@ -63,7 +78,7 @@ def _field_values(record, fields):
     return values
 
 
-def history_entries(records, model) -> list[dict]:
+def history_entries(records, model, *, about=None, show_editors=True) -> list[dict]:
     """The entries of a record's history, newest first, each with its changes."""
     tracked = [
         field
@@ -91,11 +106,16 @@ def history_entries(records, model) -> list[dict]:
             if record.history_type == "+":
                 changes = [change for change in changes if change["after"] not in (None, "", [])]
         user = record.history_user
+        if user is None:
+            changed_by = None
+        else:
+            changed_by = user.get_username() if show_editors else ANONYMISED_EDITOR
         entries.append(
             {
                 "version": record.version,
                 "changed_at": record.history_date,
-                "changed_by": user.get_username() if user is not None else None,
+                "changed_by": changed_by,
+                "about": about,
                 "change": CHANGE_TYPES[record.history_type],
                 "reason": record.history_change_reason,
                 "changes": changes,
@@ -109,6 +129,11 @@ def history_entries(records, model) -> list[dict]:
 class HistoryMixin:
     """Adds the `history` action to a viewset of a model tracked by DatasetHistory."""
 
+    def history_of_parts(self, record) -> list:
+        """Historical rows of the records that belong to `record` and whose changes its
+        history lists too (e.g. an action's citations); none by default."""
+        return []
+
     @extend_schema(
         summary="History of the record",
         description="Every change of the record, newest first: when, by whom, and each "
@@ -120,8 +145,21 @@ class HistoryMixin:
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def history(self, request, *args, **kwargs):
         record = self.get_object()
+        show_editors = request.user.is_staff
         records = list(
             record.history.select_related("history_user").order_by("history_date", "history_id")
         )
-        entries = history_entries(records, type(record))
+        entries = history_entries(records, type(record), show_editors=show_editors)
+        for parts in self.history_of_parts(record):
+            rows = parts.select_related("history_user").order_by("id", "history_date", "history_id")
+            for part_id, history in groupby(rows, key=lambda row: row.id):
+                history = list(history)
+                model = history[0].instance_type
+                entries += history_entries(
+                    history,
+                    model,
+                    about=f"{model._meta.verbose_name} {part_id}",
+                    show_editors=show_editors,
+                )
+        entries.sort(key=lambda entry: entry["changed_at"], reverse=True)
         return Response(HistoryEntrySerializer(entries, many=True).data)
