@@ -3,35 +3,40 @@
 from django.core.exceptions import ValidationError
 from import_export import fields
 
+from actions.api.serializers import (
+    KIND_SERIALIZERS,
+    CitationSerializer,
+    EpisodeSerializer,
+    SourceSerializer,
+)
 from actions.envoys import action_validate_envoys
-from actions.models import KIND_MODELS, Action, Citation, Episode, Source
-from diplomacy.resources import TIMESTAMPS, RecordResource
+from actions.models import Action, Citation, Episode, Source
+from diplomacy.resources import RecordResource, record_fields
 
 
 class EpisodeResource(RecordResource):
     class Meta(RecordResource.Meta):
         model = Episode
-        fields = ["uid", "slug", "title", "summary", *TIMESTAMPS]
+        fields = record_fields(EpisodeSerializer)
 
 
 class SourceResource(RecordResource):
     class Meta(RecordResource.Meta):
         model = Source
-        fields = ["uid", "publisher", "title", "url", "published_on", "language", *TIMESTAMPS]
+        fields = record_fields(SourceSerializer)
 
 
 class CitationResource(RecordResource):
     class Meta(RecordResource.Meta):
         model = Citation
-        fields = ["uid", "action", "source", "supports", "quote", "attribution", *TIMESTAMPS]
+        # The API nests citations in their action; a flat row names it.
+        fields = record_fields(CitationSerializer, extra=["action"])
         widgets = {"action": {"field": "uid"}, "source": {"field": "uid"}}
 
 
-ACTION_FIELDS = [
-    "uid", "kind", "actor", "target", "date", "date_precision", "date_not_after",
-    "announced_on", "summary", "notes", "episode", "in_response_to", "cameo_code", "plover",
-    "plover_mode",
-]
+# Not columns of an action: the earliest day follows from the date (see
+# Action.normalize), and citations are rows of their own (CitationResource).
+ACTION_EXCLUDED = ["date_not_before", "citations"]
 ACTION_WIDGETS = {
     "actor": {"field": "code"},
     "target": {"field": "code"},
@@ -48,12 +53,7 @@ class ActionResource(RecordResource):
 
     class Meta(RecordResource.Meta):
         model = Action
-        fields = [
-            *ACTION_FIELDS,
-            "envoys",
-            *dict.fromkeys(name for model in KIND_MODELS.values() for name in model.KIND_FIELDS),
-            *TIMESTAMPS,
-        ]
+        fields = record_fields(*KIND_SERIALIZERS.values(), exclude=ACTION_EXCLUDED)
         widgets = ACTION_WIDGETS
 
 
@@ -99,19 +99,19 @@ class KindResource(RecordResource):
             raise ValidationError(errors)
 
 
-def kind_resource(model):
+def kind_resource(serializer):
     """The import-export resource of one kind of action."""
-    envoys = ["envoys"] if model.HAS_ENVOYS else []
+    model = serializer.Meta.model
     meta = type(
         "Meta",
         (RecordResource.Meta,),
         {
             "model": model,
-            "fields": [*ACTION_FIELDS, *envoys, *model.KIND_FIELDS, *TIMESTAMPS],
+            "fields": record_fields(serializer, exclude=ACTION_EXCLUDED),
             "widgets": ACTION_WIDGETS,
         },
     )
     return type(f"{model.__name__}Resource", (KindResource,), {"Meta": meta})
 
 
-KIND_RESOURCES = {kind: kind_resource(model) for kind, model in KIND_MODELS.items()}
+KIND_RESOURCES = {kind: kind_resource(serializer) for kind, serializer in KIND_SERIALIZERS.items()}

@@ -11,9 +11,9 @@ import uuid
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from import_export import fields, resources, widgets
 
+from diplomacy.api.formats.tables import TIMESTAMPS
+from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateSerializer
 from diplomacy.models import Envoy, Mission, State
-
-TIMESTAMPS = ("created_at", "updated_at")
 
 
 def _blank(value) -> bool:
@@ -115,30 +115,39 @@ class RecordResource(KeyedResource):
         super().import_field(field, instance, row, is_m2m, **kwargs)
 
 
+def record_fields(*serializers, exclude=(), extra=()) -> list[str]:
+    """The columns of a record's resource, derived from its serializers' fields.
+
+    The uid first (the key across copies of the dataset, where database ids
+    differ: so never the id), then `extra` (what the API does not show of the
+    record), the serializers' fields but `exclude` (several serializers, as the
+    kinds of actions, in the order of their first appearance), the timestamps
+    last. Written here because django-import-export reads a field list, not a
+    DRF serializer, and no maintained package joins the two.
+    """
+    names = dict.fromkeys(name for serializer in serializers for name in serializer.Meta.fields)
+    skip = {"id", "uid", *TIMESTAMPS, *exclude}
+    return ["uid", *extra, *(name for name in names if name not in skip), *TIMESTAMPS]
+
+
 class StateResource(KeyedResource):
     class Meta:
         model = State
         import_id_fields = ["code"]
         clean_model_instances = True
         skip_unchanged = True
-        fields = [
-            "code", "alpha_3", "alpha_4", "numeric", "name", "official_name",
-            "is_historic", "ended_on",
-        ]
+        fields = list(StateSerializer.Meta.fields)
 
 
 class MissionResource(RecordResource):
     class Meta(RecordResource.Meta):
         model = Mission
-        fields = ["uid", "sending_state", "receiving_state", "kind", "city", *TIMESTAMPS]
+        fields = record_fields(MissionSerializer)
         widgets = {"sending_state": {"field": "code"}, "receiving_state": {"field": "code"}}
 
 
 class EnvoyResource(RecordResource):
     class Meta(RecordResource.Meta):
         model = Envoy
-        fields = [
-            "uid", "name", "description", "sending_state", "mission", "title", "category",
-            *TIMESTAMPS,
-        ]
+        fields = record_fields(EnvoySerializer)
         widgets = {"sending_state": {"field": "code"}, "mission": {"field": "uid"}}

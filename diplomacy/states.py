@@ -68,6 +68,9 @@ def iso_states() -> list[State]:
     return states
 
 
+# What ISO says of a state besides its code: what a load compares and writes,
+# and (with the code) what the API shows of a state, and so its CSV columns
+# and import-export columns.
 STATE_FIELDS = [
     "alpha_3",
     "alpha_4",

@@ -1,34 +1,15 @@
-"""The CSV columns of the action resources, episodes and sources; the export's rows."""
+"""The CSV columns of the action resources, episodes and sources; the export's rows.
+
+Derived at import from the serializers (`serializer_table`): what is written
+here is only what the JSON does not show (the uid) and how the citations and
+envoys of an action become flat columns.
+"""
 
 import orjson
 
-from actions.models import KIND_MODELS, Action, Citation, Episode
-from diplomacy.api.formats.tables import Table, ids_in, many_expander, related_value
-
-ACTION_COLUMNS = {
-    "id": "id",
-    "uid": "uid",
-    "kind": "kind",
-    "actor": "actor_id",
-    "target": "target_id",
-    "date": "date",
-    "date_precision": "date_precision",
-    "date_not_before": "date_not_before",
-    "date_not_after": "date_not_after",
-    "announced_on": "announced_on",
-    "summary": "summary",
-    "notes": "notes",
-    "episode": related_value(Episode, "slug", foreign_key="episode_id"),
-    "in_response_to": "in_response_to_id",
-    "cameo_code": "cameo_code",
-    "plover": "plover",
-    "plover_mode": "plover_mode",
-}
-TIMESTAMPS = {"created_at": "created_at", "updated_at": "updated_at"}
-# Each column once, though two kinds may share it (persons_count).
-KIND_COLUMNS = list(
-    dict.fromkeys(name for model in KIND_MODELS.values() for name in model.KIND_FIELDS)
-)
+from actions.api.serializers import KIND_SERIALIZERS, EpisodeSerializer, SourceSerializer
+from actions.models import Action, Citation
+from diplomacy.api.formats.tables import Expansion, ids_in, many_expander, serializer_table
 
 
 def _citations(ids):
@@ -74,55 +55,35 @@ def _citations(ids):
     }
 
 
-def action_table(kind_fields, *, envoys=True) -> Table:
-    expanders = []
-    expanded = []
-    if envoys:
-        expanders.append(
-            many_expander(
-                column="envoy_ids",
-                queryset=Action.envoys.through.objects.all(),
-                owner="action_id",
-                value="envoy_id",
-            )
-        )
-        expanded.append("envoy_ids")
-    expanders.append(_citations)
-    expanded += ["citation_source_ids", "citation_urls", "citation_supports", "citations"]
-    return Table(
-        columns={**ACTION_COLUMNS, **{name: name for name in kind_fields}, **TIMESTAMPS},
-        expanders=tuple(expanders),
-        expanded_columns=tuple(expanded),
+# The envoys, then the citations, after the other columns.
+ACTION_EXPANSIONS = {
+    "envoys": Expansion(
+        many_expander(
+            column="envoy_ids",
+            queryset=Action.envoys.through.objects.all(),
+            owner="action_id",
+            value="envoy_id",
+        ),
+        columns=("envoy_ids",),
+    ),
+    "citations": Expansion(
+        _citations,
+        columns=("citation_source_ids", "citation_urls", "citation_supports", "citations"),
         json_only=frozenset({"citations"}),
         csv_only=frozenset({"citation_source_ids", "citation_urls", "citation_supports"}),
-    )
-
-
-ACTION_TABLE = action_table(KIND_COLUMNS)
-KIND_TABLES = {
-    kind: action_table(model.KIND_FIELDS, envoys=model.HAS_ENVOYS)
-    for kind, model in KIND_MODELS.items()
+    ),
 }
+# The uid, the key across copies of the dataset, is in CSV but not in the JSON.
+AFTER_ID = {"id": {"uid": "uid"}}
 
-EPISODE_TABLE = Table(
-    columns={
-        "slug": "slug",
-        "uid": "uid",
-        "title": "title",
-        "summary": "summary",
-        **TIMESTAMPS,
-    }
-)
 
-SOURCE_TABLE = Table(
-    columns={
-        "id": "id",
-        "uid": "uid",
-        "publisher": "publisher",
-        "title": "title",
-        "url": "url",
-        "published_on": "published_on",
-        "language": "language",
-        **TIMESTAMPS,
-    }
-)
+def action_table(*serializers):
+    return serializer_table(*serializers, after=AFTER_ID, expansions=ACTION_EXPANSIONS)
+
+
+# The feed: every kind's columns, each once though two kinds share it (persons_count).
+ACTION_TABLE = action_table(*KIND_SERIALIZERS.values())
+KIND_TABLES = {kind: action_table(serializer) for kind, serializer in KIND_SERIALIZERS.items()}
+
+EPISODE_TABLE = serializer_table(EpisodeSerializer, after={"slug": {"uid": "uid"}})
+SOURCE_TABLE = serializer_table(SourceSerializer, after=AFTER_ID)

@@ -5,6 +5,7 @@ from diplomacy.api.records.input_validation import ModelValidationMixin
 from diplomacy.api.records.sparse_fieldsets import SparseFieldsetMixin
 from diplomacy.deletions import Deletion
 from diplomacy.models import Envoy, Mission, State
+from diplomacy.states import STATE_FIELDS
 
 
 class StateBriefSerializer(serializers.ModelSerializer):
@@ -39,16 +40,8 @@ def state_field(**kwargs):
 class StateSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
     class Meta:
         model = State
-        fields = [
-            "code",
-            "alpha_3",
-            "alpha_4",
-            "numeric",
-            "name",
-            "official_name",
-            "is_historic",
-            "ended_on",
-        ]
+        # A state is its code and what ISO says of it.
+        fields = ["code", *STATE_FIELDS]
 
     def validate_code(self, value):
         value = value.upper()

@@ -1,7 +1,9 @@
 """Data entry in the admin: the invariants show as form errors, nothing is saved."""
 
 import pytest
+from django.contrib import admin
 
+from actions.api.serializers import KIND_SERIALIZERS
 from actions.models import Action, PersonaNonGrataDeclaration, Source
 from diplomacy.models import Envoy
 from tests import seed
@@ -156,3 +158,24 @@ def test_moving_an_answered_action_after_its_answers_is_an_error_on_date(admin_c
 
     response = admin_client.post(url, {**data, "date": "2025-09-10"})
     assert response.status_code == 302
+
+
+def _laid_out(fieldsets):
+    names = set()
+    for _, options in fieldsets:
+        for entry in options["fields"]:
+            names.update(entry if isinstance(entry, tuple) else [entry])
+    return names
+
+
+@pytest.mark.parametrize("kind", list(KIND_SERIALIZERS))
+def test_the_admin_lays_out_the_fields_a_client_may_write(kind):
+    """The admin's sections are a layout of their own (COMMON_FIELDSETS): they hold
+    exactly the fields the API takes, citations being an inline."""
+    model = KIND_SERIALIZERS[kind].Meta.model
+    model_admin = admin.site._registry[model]
+    writable = {
+        name for name, field in KIND_SERIALIZERS[kind]().fields.items() if not field.read_only
+    }
+    record = {*model_admin.readonly_fields, "kind", "read_version"}
+    assert _laid_out(model_admin.get_fieldsets(None)) - record == writable - {"citations"}

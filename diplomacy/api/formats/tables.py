@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections
 from django.db.models import Expression, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
@@ -101,6 +102,87 @@ class Table:
             if self.expanders:
                 columns.update(self.expand(list(columns["id"])))
             yield columns
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """How a field of many related rows (citations, envoys) becomes flat columns."""
+
+    expander: Expander
+    # The columns it adds, in their order.
+    columns: tuple[str, ...]
+    json_only: frozenset[str] = field(default_factory=frozenset)
+    csv_only: frozenset[str] = field(default_factory=frozenset)
+
+
+# The record's timestamps close every row, after any columns a kind adds.
+TIMESTAMPS = ("created_at", "updated_at")
+
+
+def serializer_table(*serializers, after=None, end=None, expansions=None) -> Table:
+    """The table of a resource, derived once (at import) from its serializers' fields.
+
+    Each field of the serializers (a ModelSerializer's `Meta.fields`; several
+    serializers, as the feed's kinds, in the order of their first appearance)
+    is a column of the model's own table. A related record is its key: the
+    foreign key where the serializer takes the related primary key (a state's
+    code, an id), else that key read through `related_value` (an episode's
+    slug). A field of many related rows is expanded by its entry in
+    `expansions`, whose columns follow the others in the order of
+    `expansions`. `after` adds columns that the JSON does not show right
+    after a field (an action's uid after its id), `end` at the end; the
+    timestamps close the columns.
+
+    Written here because no maintained package derives `.values()` columns
+    from a DRF serializer (djangorestframework-csv renders the serializer's
+    own output, which is the per-row cost these tables avoid).
+    """
+    after = after or {}
+    expansions = expansions or {}
+    columns: dict[str, str | Expression] = {}
+    expanded = set()
+    for serializer in serializers:
+        model = serializer.Meta.model
+        for name in serializer.Meta.fields:
+            if name in columns or name in expanded:
+                continue
+            declared = serializer._declared_fields.get(name)
+            model_field = model._meta.get_field(getattr(declared, "source", None) or name)
+            if model_field.many_to_many or model_field.one_to_many:
+                if name not in expansions:
+                    raise ImproperlyConfigured(
+                        f"{serializer.__name__}.{name}: many related rows, and no expansion."
+                    )
+                expanded.add(name)
+            else:
+                columns[name] = _column(model_field, declared)
+            columns.update(after.get(name, {}))
+    unknown = set(after) - set(columns) - expanded
+    if unknown:
+        raise ImproperlyConfigured(f"Columns after fields the serializers lack: {unknown}.")
+    columns.update(end or {})
+    for name in TIMESTAMPS:
+        if name in columns:
+            columns[name] = columns.pop(name)
+    used = [expansion for name, expansion in expansions.items() if name in expanded]
+    return Table(
+        columns=columns,
+        expanders=tuple(expansion.expander for expansion in used),
+        expanded_columns=tuple(column for expansion in used for column in expansion.columns),
+        json_only=frozenset().union(*(expansion.json_only for expansion in used)),
+        csv_only=frozenset().union(*(expansion.csv_only for expansion in used)),
+    )
+
+
+def _column(model_field, serializer_field) -> str | Expression:
+    """The column of a field: its own, or for a related record the key the API takes."""
+    if not model_field.many_to_one:
+        return model_field.attname
+    lookup = getattr(serializer_field, "lookup_field", "pk")
+    related = model_field.related_model
+    if lookup in ("pk", related._meta.pk.name):
+        return model_field.attname
+    return related_value(related, lookup, foreign_key=model_field.attname)
 
 
 def _alias(column):
