@@ -17,7 +17,7 @@ from actions.resources import (
     SourceResource,
 )
 from diplomacy.admin_import_export import ImportExportAdmin
-from diplomacy.record_admin import RecordAdmin, VersionedForm
+from diplomacy.record_admin import PlainTextAdminMixin, RecordAdmin, VersionedForm
 
 COMMON_FIELDSETS = [
     (None, {"fields": ["actor", "target", "summary", "notes"]}),
@@ -52,7 +52,7 @@ class ActionAdminForm(VersionedForm):
         return cleaned
 
 
-class CitationInline(admin.StackedInline):
+class CitationInline(PlainTextAdminMixin, admin.StackedInline):
     model = Citation
     extra = 1
     autocomplete_fields = ["source"]

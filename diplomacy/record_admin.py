@@ -6,6 +6,7 @@ from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
 from diplomacy.api.concurrency.optimistic_locking import StaleVersion
+from diplomacy.plain_text import is_free_text, reject_markup
 
 CHANGED_MEANWHILE = (
     "Someone else changed this record after you opened this page, and your changes were "
@@ -39,7 +40,17 @@ class VersionedForm(forms.ModelForm):
         return cleaned
 
 
-class RecordAdmin(SimpleHistoryAdmin):
+class PlainTextAdminMixin:
+    """Free text is plain text in the admin too: the API's rule (plain_text)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and is_free_text(db_field):
+            formfield.validators.append(reject_markup)
+        return formfield
+
+
+class RecordAdmin(PlainTextAdminMixin, SimpleHistoryAdmin):
     """History of each record (the History button), and optimistic locking."""
 
     form = VersionedForm

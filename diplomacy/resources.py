@@ -14,6 +14,7 @@ from import_export import fields, resources, widgets
 from diplomacy.api.formats.tables import TIMESTAMPS
 from diplomacy.api.serializers import EnvoySerializer, MissionSerializer, StateSerializer
 from diplomacy.models import Envoy, Mission, State
+from diplomacy.plain_text import is_free_text, reject_markup
 
 
 def _blank(value) -> bool:
@@ -67,6 +68,17 @@ class ManyToManyWidget(widgets.ManyToManyWidget):
 
 class KeyedResource(resources.ModelResource):
     """Related records are looked up by key with errors reported per field."""
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # Plain text only, as through the API and in the admin (plain_text).
+        errors = dict(import_validation_errors or {})
+        for field in instance._meta.concrete_fields:
+            if is_free_text(field) and field.name not in errors:
+                try:
+                    reject_markup(getattr(instance, field.attname))
+                except ValidationError as error:
+                    errors[field.name] = error.messages
+        super().validate_instance(instance, errors, validate_unique)
 
     @classmethod
     def get_fk_widget(cls, field):

@@ -1,5 +1,4 @@
 import copy
-import re
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -7,22 +6,11 @@ from django.db import models
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
+from diplomacy.plain_text import is_free_text, reject_markup
+
 # Free text (summaries, notes, quotes) is unbounded in the database; through
 # the API it is bounded, so a client cannot store megabytes in one field.
 TEXT_MAX_LENGTH = 20_000
-
-# The dataset is plain text. A tag in it is never data, and every client that
-# puts the text into a web page without escaping it would run it.
-# (A function, not a RegexValidator: drf-spectacular would publish the
-# pattern as one that values must match.)
-MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
-
-
-def reject_markup(value):
-    if isinstance(value, str) and MARKUP.search(value):
-        raise serializers.ValidationError(
-            "Plain text only: no HTML or XML markup.", code="markup"
-        )
 
 
 
@@ -68,8 +56,7 @@ class StrictInputMixin:
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
-        text = isinstance(model_field, (models.CharField, models.TextField))
-        if text and "choices" not in kwargs:
+        if is_free_text(model_field):
             if isinstance(model_field, models.TextField):
                 kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
             kwargs["validators"] = [*kwargs.get("validators", []), reject_markup]
