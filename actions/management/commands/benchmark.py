@@ -60,7 +60,7 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=int, default=15, help="wrk seconds (15).")
         parser.add_argument("--connections", type=int, default=8, help="wrk connections (8).")
         parser.add_argument(
-            "--rounds", type=int, default=4, help="Rounds of the random-page run, each view (4)."
+            "--rounds", type=int, default=6, help="Rounds of the random-page run, each view (6)."
         )
         parser.add_argument(
             "--round-seconds", type=int, default=3, help="wrk seconds per round (3)."
