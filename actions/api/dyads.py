@@ -18,6 +18,7 @@ from actions.filtersets import ActionFilterSet
 from actions.models import Action
 from diplomacy.api.caching.response_cache import ResponseCacheMixin
 from diplomacy.api.pagination import LimitOffsetPagination
+from diplomacy.api.records.freed_responses import FreedResponseMixin
 from diplomacy.api.serializers import StateBriefSerializer
 from diplomacy.models import State
 
@@ -72,7 +73,7 @@ class DyadSerializer(serializers.Serializer):
         filters=True,
     )
 )
-class DyadViewSet(ResponseCacheMixin, viewsets.GenericViewSet):
+class DyadViewSet(FreedResponseMixin, ResponseCacheMixin, viewsets.GenericViewSet):
     queryset = action_queryset(Action)
     serializer_class = ActionFeedSerializer
     filterset_class = ActionFilterSet

@@ -20,6 +20,7 @@ from diplomacy.api.caching.response_cache import ResponseCacheMixin
 from diplomacy.api.formats.negotiation import FormatNegotiation
 from diplomacy.api.formats.tabular_renderers import CSVRenderer
 from diplomacy.api.openapi.auto_schema import DatasetAutoSchema
+from diplomacy.api.records.freed_responses import FreedResponseMixin
 from diplomacy.filters import split_commas
 
 # A dimension is a column of the action table, or an expression over one.
@@ -99,7 +100,7 @@ class ActionStatsSerializer(serializers.Serializer):
         responses=ActionStatsSerializer,
     )
 )
-class ActionStatsViewSet(ResponseCacheMixin, viewsets.GenericViewSet):
+class ActionStatsViewSet(FreedResponseMixin, ResponseCacheMixin, viewsets.GenericViewSet):
     queryset = Action.objects.all()
     filterset_class = ActionStatsFilterSet
     pagination_class = None

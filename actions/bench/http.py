@@ -1,5 +1,6 @@
 """The load run of `benchmark --http`: gunicorn on loopback, driven by wrk."""
 
+import json
 import os
 import re
 import secrets
@@ -29,6 +30,7 @@ def parse_wrk(output: str) -> dict:
     result = {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "mean_ms": _ms(re.search(r"^\s+Latency\s+([\d.]+(?:us|ms|s|m))", output, re.M).group(1)),
         "non_2xx": 0,
         "socket_errors": 0,
     }
@@ -49,10 +51,20 @@ def parse_wrk(output: str) -> dict:
 class Server:
     """gunicorn with the project's config, DEBUG off, on 127.0.0.1:port."""
 
-    def __init__(self, *, port: int, workers: int = 2, environment: dict | None = None):
+    def __init__(
+        self,
+        *,
+        port: int,
+        workers: int = 2,
+        environment: dict | None = None,
+        app: str | None = None,
+    ):
         self.port = port
         self.workers = workers
         self.environment = environment or {}
+        # A WSGI application other than the config's (`module:name`), e.g. with the
+        # raw baseline views mounted (actions.bench.wsgi).
+        self.app = app
         self.process = None
 
     def __enter__(self):
@@ -62,9 +74,10 @@ class Server:
             PORT=str(self.port),
             HOST="127.0.0.1",
             WEB_CONCURRENCY=str(self.workers),
-            # Rate limits (issue 4) stay in force but out of reach of the load run.
-            DJANGO_THROTTLE_ANON="1000000/minute",
-            DJANGO_THROTTLE_USER="1000000/minute",
+            # Rate limits (issue 4) stay in force but out of reach of the load run;
+            # per second, as in the in-process runs (see UNREACHABLE_RATE there).
+            DJANGO_THROTTLE_ANON="1000000/second",
+            DJANGO_THROTTLE_USER="1000000/second",
             # Plain HTTP on loopback: no redirect to HTTPS.
             DJANGO_SECURE_SSL_REDIRECT="0",
         )
@@ -72,7 +85,10 @@ class Server:
         env.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(40))
         base = Path(settings.BASE_DIR)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(base / "gunicorn.conf.py")],
+            [
+                sys.executable, "-m", "gunicorn", "-c", str(base / "gunicorn.conf.py"),
+                *([self.app] if self.app else []),
+            ],
             cwd=base,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -106,11 +122,40 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
 
-def wrk(url: str, *, connections: int, seconds: int, threads: int = 2) -> dict:
-    output = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+def wrk(
+    url: str, *, connections: int, seconds: int, threads: int = 2, script: str | None = None
+) -> dict:
+    threads = max(1, min(threads, connections))  # wrk refuses more threads than connections
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
     return parse_wrk(output)
+
+
+# A different page on every request: the offset drawn at random in [0, max_offset],
+# each wrk thread from a seed of its own, so that no cache answers for a popular page.
+RANDOM_OFFSET_SCRIPT = """\
+local path = %(path)s
+local max_offset = %(max_offset)d
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("number", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 1000 + number)
+end
+function request()
+  return wrk.format("GET", path .. math.random(0, max_offset))
+end
+"""
+
+
+def random_offset_script(file: Path, path: str, max_offset: int) -> str:
+    """Write to `file` the wrk script asking for `path` + a random offset; return its name.
+
+    `path` ends with `offset=`; it is written as a JSON string, which Lua reads alike.
+    """
+    file.write_text(RANDOM_OFFSET_SCRIPT % {"path": json.dumps(path), "max_offset": max_offset})
+    return str(file)

@@ -14,17 +14,18 @@ from actions.models import KIND_MODELS, Action, Citation
 
 COLUMNS = [
     "id", "kind", "actor", "actor__name", "target", "target__name", "date",
-    "date_precision", "date_not_before", "date_not_after", "announced_on", "summary", "notes",
-    "episode", "episode__slug",
+    "date_precision", "date_not_before", "date_not_after", "announced_on", "summary",
+    "notes", "episode", "episode__slug",
     "episode__title", "in_response_to", "in_response_to__kind", "in_response_to__date",
     "in_response_to__date_precision", "in_response_to__actor", "in_response_to__target",
-    "cameo_code", "plover", "plover_mode", "mission__kind", "mission__city", "created_at",
-    "updated_at",
+    "cameo_code", "plover", "plover_mode", "created_at", "updated_at",
 ]
 CITATION_COLUMNS = [
     "action_id", "id", "source", "source__publisher", "source__title", "source__url",
     "source__published_on", "supports", "quote", "attribution",
 ]
+# A kind's own foreign keys, shown brief on read: the related row's columns.
+BRIEF_COLUMNS = {"mission": ("kind", "city")}
 ENVOY_COLUMNS = ["action_id", "envoy", "envoy__name", "envoy__description"]
 ENVOY_ORDER = ["envoy__sending_state", "envoy__name", "envoy__description", "envoy__id"]
 
@@ -51,6 +52,9 @@ def raw_action_list(request, kind=None):
     table = Action.objects.all() if kind is None else Action.objects.filter(kind=kind)
     models = list(KIND_MODELS.values()) if kind is None else [KIND_MODELS[kind]]
     kind_fields = list(dict.fromkeys(name for model in models for name in model.KIND_FIELDS))
+    brief_columns = [
+        f"{name}__{column}" for name in kind_fields for column in BRIEF_COLUMNS.get(name, ())
+    ]
     count = table.count()
     # The page is chosen on the bare table, then joined, as the API does: with
     # statistics, SQLite may otherwise start a plain join from the states table.
@@ -58,7 +62,7 @@ def raw_action_list(request, kind=None):
     rows = list(
         Action.objects.filter(pk__in=window)
         .order_by("-date", "-id")
-        .values(*COLUMNS, *kind_fields)
+        .values(*COLUMNS, *kind_fields, *brief_columns)
     )
     ids = [row["id"] for row in rows]
 
@@ -127,11 +131,12 @@ def raw_action_list(request, kind=None):
         if model.HAS_ENVOYS:
             item["envoys"] = envoys.get(row["id"], [])
         for name in model.KIND_FIELDS:
-            item[name] = row[name]
-        if "mission" in model.KIND_FIELDS and row["mission"] is not None:
-            item["mission"] = {
-                "id": row["mission"], "kind": row["mission__kind"], "city": row["mission__city"]
-            }
+            if name in BRIEF_COLUMNS and row[name] is not None:
+                item[name] = {"id": row[name]} | {
+                    column: row[f"{name}__{column}"] for column in BRIEF_COLUMNS[name]
+                }
+            else:
+                item[name] = row[name]
         results.append(item)
 
     following, preceding = _links(request, limit, offset, count)

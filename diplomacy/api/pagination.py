@@ -81,7 +81,9 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
-        set_link_header(response, self.get_links())
+        # The body's links: rebuilding each URL again would cost as much.
+        links = {"next": response.data["next"], "prev": response.data["previous"]}
+        set_link_header(response, links)
         return response
 
     def get_paginated_response_schema(self, schema):
@@ -232,10 +234,9 @@ class KeysetPagination(pagination.BasePagination):
         return {"next": self.get_next_link(), "prev": self.get_previous_link()}
 
     def get_paginated_response(self, data):
-        response = Response(
-            {"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data}
-        )
-        return set_link_header(response, self.get_links())
+        following, preceding = self.get_next_link(), self.get_previous_link()
+        response = Response({"next": following, "previous": preceding, "results": data})
+        return set_link_header(response, {"next": following, "prev": preceding})
 
 
 class FeedPagination(pagination.BasePagination):

@@ -13,6 +13,7 @@ from diplomacy.api.caching.response_cache import ResponseCacheMixin
 from diplomacy.api.errors.exception_handler import Conflict
 from diplomacy.api.openapi.operation_docs import document_resource, lookup_parameter
 from diplomacy.api.records.dataset_views import DatasetListMixin, DatasetViewMixin
+from diplomacy.api.records.freed_responses import FreedResponseMixin
 from diplomacy.api.records.viewsets import RecordViewSet
 from diplomacy.api.serializers import (
     DeletionSerializer,
@@ -106,7 +107,11 @@ class EnvoyViewSet(DatasetViewMixin, RecordViewSet):
     )
 )
 class DeletionViewSet(
-    ResponseCacheMixin, DatasetListMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+    FreedResponseMixin,
+    ResponseCacheMixin,
+    DatasetListMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Tombstones of deleted records, oldest first: what a syncing copy must delete.
 

@@ -14,7 +14,7 @@ from actions.api.views import ActionViewSet
 from actions.bench import http
 from actions.bench.discover import export_paths
 from actions.bench.measure import Client, export_run
-from actions.management.commands.benchmark import RESOURCES
+from actions.management.commands.benchmark import RESOURCES, _totals
 from actions.synthetic import synthetic_generate
 
 WRK_OUTPUT = """Running 15s test @ http://127.0.0.1:8106/api/v1/actions/?limit=50
@@ -54,7 +54,7 @@ def test_benchmark_prints_a_table_with_the_same_json_as_the_raw_baseline(keep_co
     for resource in ("actions", "persona-non-grata-declarations", "diplomatic-statements"):
         assert f"/api/v1/{resource}/" in text
     table = [line for line in text.splitlines() if line.startswith("/api/v1/")]
-    assert len(table) == len(RESOURCES)
+    assert len(table) == len(RESOURCES)  # the feed and each kind
     assert all(line.endswith("yes") for line in table), text
     assert "offset 277 (90%)" in text  # 300 synthetic + 8 real actions
     # The feed's own keyset cursor is found and measured deep, against its first page.
@@ -84,6 +84,7 @@ def test_http_mode_says_plainly_when_wrk_is_missing(keep_connection, monkeypatch
     out = io.StringIO()
     call_command("benchmark", "--repeat", "1", "--no-export", "--http", stdout=out)
     assert "wrk is not installed" in out.getvalue()
+    assert "Random pages, API vs raw: wrk is not installed: skipped" in out.getvalue()
 
 
 class NewestFirstCursor(CursorPagination):
@@ -137,3 +138,29 @@ def test_wrk_output_is_parsed():
     assert result["p99_ms"] == 25.03
     assert result["non_2xx"] == 3
     assert result["socket_errors"] == 3
+
+
+def test_wrk_mean_latency_is_parsed():
+    assert http.parse_wrk(WRK_OUTPUT)["mean_ms"] == 9.81
+
+
+def test_the_random_offset_script_asks_for_a_page_within_the_data(tmp_path):
+    name = http.random_offset_script(tmp_path / "api.lua", "/api/v1/actions/?limit=50&offset=", 950)
+    script = (tmp_path / "api.lua").read_text()
+    assert name == str(tmp_path / "api.lua")
+    assert 'local path = "/api/v1/actions/?limit=50&offset="' in script
+    assert "local max_offset = 950" in script
+    assert "math.random(0, max_offset)" in script
+
+
+def test_rounds_are_added_up_by_request():
+    rounds = [
+        {"requests": 100, "requests_per_second": 50.0, "mean_ms": 10.0, "non_2xx": 0,
+         "socket_errors": 0},
+        {"requests": 300, "requests_per_second": 100.0, "mean_ms": 20.0, "non_2xx": 1,
+         "socket_errors": 1},
+    ]
+    total = _totals(rounds)
+    assert total["requests_per_second"] == 400 / 5  # 2 s + 3 s
+    assert total["mean_ms"] == (100 * 10 + 300 * 20) / 400
+    assert (total["lowest"], total["highest"], total["errors"]) == (50.0, 100.0, 2)

@@ -74,3 +74,62 @@ def test_a_subclass_gets_its_own_form_class():
     stats = ActionStatsFilterSet(QueryDict(), queryset=Action.objects.all())
     assert type(stats.form) is not type(feed_form)
     assert set(stats.form.fields) == set(ActionStatsFilterSet.base_filters)
+
+
+def _dataset_filtersets():
+    import actions.api.stats  # noqa: F401  (every FilterSet class of the project)
+    import actions.filtersets  # noqa: F401
+    import diplomacy.filtersets  # noqa: F401
+
+    found, pending = [], [DatasetFilterSet]
+    while pending:
+        cls = pending.pop()
+        for subclass in cls.__subclasses__():
+            pending.append(subclass)
+            if subclass.__module__.split(".")[0] in ("actions", "diplomacy"):
+                found.append(subclass)
+    return found
+
+
+def test_every_project_filterset_is_checked_below():
+    names = {cls.__name__ for cls in _dataset_filtersets()}
+    assert {"ActionFilterSet", "StateFilterSet", "SourceFilterSet"} <= names
+
+
+@pytest.mark.parametrize("filterset_class", _dataset_filtersets(), ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("query", ["", "limit=50&offset=100", "format=json&cursor="])
+def test_a_request_naming_no_filter_skips_the_form_and_filters_nothing(filterset_class, query):
+    model = filterset_class._meta.model
+    queryset = model._default_manager.all()
+    filterset_class(queryset=queryset).get_form_class()  # built once per class, from copies
+    quick = filterset_class(QueryDict(query), queryset=queryset)
+    assert quick.names_no_filter
+    assert quick.is_valid()
+    sql = str(quick.qs.query)
+    assert "_form" not in quick.__dict__ and "filters" not in quick.__dict__  # no work done
+    # The whole way (the form built and cleaned, every filter applied) gives the same query.
+    full = filterset_class(QueryDict(query), queryset=queryset)
+    full.names_no_filter = False
+    assert full.is_valid()
+    assert str(full.qs.query) == sql == str(queryset.all().query)
+
+
+@pytest.mark.parametrize("query", ["ordering=", "date_after=", "kind=bogus", "state=FR"])
+def test_a_request_naming_a_filter_goes_through_the_form(query):
+    filterset = ActionFilterSet(QueryDict(query), queryset=Action.objects.all())
+    assert not filterset.names_no_filter
+    # An empty date or an unknown kind is still refused, an empty ordering still allowed.
+    assert filterset.is_valid() == (query in ("ordering=", "state=FR"))
+
+
+def test_a_required_filter_is_never_skipped():
+    class RequiredFilterSet(DatasetFilterSet):
+        code = django_filters.CharFilter(required=True)
+
+        class Meta:
+            model = State
+            fields = ["code"]
+
+    filterset = RequiredFilterSet(QueryDict("limit=5"), queryset=State.objects.all())
+    assert not filterset.names_no_filter
+    assert not filterset.is_valid() and "code" in filterset.errors

@@ -124,3 +124,61 @@ def test_requests_are_served_uncounted_when_redis_is_down(api_client, db, settin
     }
     assert api_client.get("/api/v1/states/ML/").status_code == 200
     assert "could not be counted" in caplog.text
+
+
+@pytest.mark.parametrize("backend", ["redis", "locmem"])
+def test_the_redis_log_decides_and_waits_as_drf_does(settings, backend, monkeypatch):
+    """The same requests at the same times: the same answers and the same waits as DRF's
+    own log, whose code runs with any other cache."""
+    from django.contrib.auth.models import AnonymousUser
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from diplomacy.api.limits import throttling
+
+    if backend == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "diplomacy.redis_cache.ReusedClientRedisCache",
+                "LOCATION": REDIS_URL,
+                "KEY_PREFIX": f"test-throttle-{uuid.uuid4().hex}",
+            }
+        }
+    else:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"throttle-{uuid.uuid4().hex}",
+            }
+        }
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "user": "5/minute"},
+    }
+    request = Request(APIRequestFactory().get("/api/v1/states/"))
+    request.user = AnonymousUser()
+    answers = []
+    for now in [1000.0, 1010.5, 1020.25, 1030.0, 1059.9, 1060.1, 1070.0, 1075.0, 1200.0]:
+        throttle = throttling.AnonRateThrottle()
+        monkeypatch.setattr(throttle, "timer", lambda now=now: now)
+        allowed = throttle.allow_request(request, None)
+        answers.append((now, allowed, None if allowed else round(throttle.wait(), 6)))
+    assert answers == [
+        (1000.0, True, None),
+        (1010.5, True, None),
+        (1020.25, True, None),
+        (1030.0, False, 30.0),  # 60 - (1030 - 1000): the oldest leaves the minute at 1060
+        (1059.9, False, 0.1),
+        (1060.1, True, None),  # 1000 has left the minute
+        (1070.0, False, 0.5),  # the oldest is now 1010.5
+        (1075.0, True, None),
+        (1200.0, True, None),  # every earlier time has left
+    ]
+    if backend == "redis":  # counted in one Redis list, by the script
+        from django.core.cache import caches
+
+        cache = caches["default"]
+        log = cache.make_and_validate_key("throttle_anon_127.0.0.1:log")
+        client = cache._cache.get_client()
+        assert client.type(log) == b"list" and client.lrange(log, 0, -1) == [b"1200.0"]
+        assert 0 < client.ttl(log) <= 60

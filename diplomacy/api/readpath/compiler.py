@@ -159,8 +159,13 @@ def _ordering_through(prefix: str, ordering) -> list[str]:
     ]
 
 
-def compile_plan(serializer, model, *, prefix="", plan=None) -> _Plan:
-    """Read `serializer.fields` into a plan over `model`'s table (columns under `prefix`)."""
+def compile_plan(serializer, model, *, prefix="", plan=None, key=None) -> _Plan:
+    """Read `serializer.fields` into a plan over `model`'s table (columns under `prefix`).
+
+    `key` is (name, column) when `model` is joined through a foreign key: the
+    field it points to (`code` of a state) is read from the foreign key's own
+    column, which holds the same value, rather than selected a second time.
+    """
     top = plan is None
     plan = _Plan() if top else plan
     steps = []
@@ -205,16 +210,17 @@ def compile_plan(serializer, model, *, prefix="", plan=None) -> _Plan:
                 model_field.related_model,
                 prefix=f"{prefix}{model_field.name}__",
                 plan=plan,
+                key=(model_field.target_field.name, join_path),
             )
             steps.append((_JOIN, name, join_path, sub))
         elif type(field) is drf_fields.BigIntegerField:
             if getattr(field, "coerce_to_string", api_settings.COERCE_BIGINT_TO_STRING):
                 raise Unsupported(f"{name}: big integer as string")
-            steps.append((_COLUMN, name, plan.column(f"{prefix}{model_field.name}"), None))
+            steps.append((_COLUMN, name, _column(plan, prefix, model_field, key), None))
         elif type(field) in _AS_IS or type(field) in _CONVERTED:
             if not model_field.concrete or model_field.many_to_many or model_field.one_to_many:
                 raise Unsupported(f"{name}: {source}")
-            path = plan.column(f"{prefix}{model_field.name}")
+            path = _column(plan, prefix, model_field, key)
             convert = _converter(field) if type(field) in _CONVERTED else None
             steps.append((_COLUMN, name, path, convert))
         else:
@@ -224,6 +230,12 @@ def compile_plan(serializer, model, *, prefix="", plan=None) -> _Plan:
         plan.build = _compile_build(steps)
         return plan
     return steps
+
+
+def _column(plan, prefix, model_field, key) -> str:
+    if key is not None and model_field.name == key[0]:
+        return key[1]  # already selected: the foreign key's column
+    return plan.column(f"{prefix}{model_field.name}")
 
 
 def _children(child_serializer, relation) -> _ChildFetch:

@@ -4,16 +4,25 @@ from rest_framework import viewsets
 
 from diplomacy.api.caching.response_cache import ResponseCacheMixin
 from diplomacy.api.concurrency.conditional_requests import ConditionalWriteMixin, RecordETagMixin
+from diplomacy.api.records.freed_responses import FreedResponseMixin
 from diplomacy.api.records.history_endpoint import HistoryMixin
 
 
 class RecordViewSet(
-    ResponseCacheMixin, HistoryMixin, ConditionalWriteMixin, viewsets.ModelViewSet
+    FreedResponseMixin,
+    ResponseCacheMixin,
+    HistoryMixin,
+    ConditionalWriteMixin,
+    viewsets.ModelViewSet,
 ):
     """A writable resource: ETags, If-Match on writes, atomic writes, history, cached reads."""
 
 
 class ReadOnlyRecordViewSet(
-    ResponseCacheMixin, HistoryMixin, RecordETagMixin, viewsets.ReadOnlyModelViewSet
+    FreedResponseMixin,
+    ResponseCacheMixin,
+    HistoryMixin,
+    RecordETagMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     """A read-only resource: ETags, history, cached reads."""
