@@ -18,6 +18,11 @@ DJANGO_THROTTLE_USER   requests per authenticated user ("6000/minute")
 DJANGO_NUM_PROXIES     reverse proxies in front of the app that append to
                        X-Forwarded-For (0: the client's address is REMOTE_ADDR)
 DJANGO_MAX_BODY_BYTES  largest request body accepted (1048576); larger: 413
+DJANGO_CORS_ALLOWED_ORIGINS   comma-separated origins whose web pages may write
+                       (e.g. https://editors.example.org); any origin may read
+DJANGO_HTTP_CACHE_MAX_AGE, DJANGO_HTTP_CACHE_STALE_WHILE_REVALIDATE   seconds an
+                       anonymous read may be kept by a browser or shared cache
+                       (60, 300)
 DJANGO_DB_STATEMENT_TIMEOUT_MS   PostgreSQL statement timeout (10000; 0: none)
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD,
 DJANGO_SECURE_PROXY_SSL_HEADER (e.g. HTTP_X_FORWARDED_PROTO)   HTTPS (production)
@@ -69,6 +74,7 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,6 +94,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Any web page may read the API; only DJANGO_CORS_ALLOWED_ORIGINS may write.
+    "diplomacy.api.limits.cors.ReadAnywhereCorsMiddleware",
+    # Cache-Control and Vary of the API's answers (outside ConditionalGet: a 304 too).
+    "diplomacy.api.caching.http_cache.HttpCacheHeadersMiddleware",
     # Static files (admin, API docs assets) straight from the WSGI app, compressed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "diplomacy.api.limits.request_body.RequestBodyLimitMiddleware",
@@ -103,6 +113,26 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Cross-origin requests (django-cors-headers, diplomacy/api/limits/cors.py).
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("DJANGO_CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = [
+    "ETag", "Link", "X-Cache", "X-Total-Count", "Retry-After", "Content-Disposition",
+]
+CORS_ALLOW_HEADERS = [
+    "accept", "authorization", "content-type", "if-match", "if-none-match",
+]
+CORS_PREFLIGHT_MAX_AGE = 86_400
+
+# Cache-Control of anonymous reads (diplomacy/api/caching/http_cache.py).
+HTTP_CACHE_MAX_AGE = env_int("DJANGO_HTTP_CACHE_MAX_AGE", 60)
+HTTP_CACHE_STALE_WHILE_REVALIDATE = env_int("DJANGO_HTTP_CACHE_STALE_WHILE_REVALIDATE", 300)
 
 ROOT_URLCONF = "diplomacy.urls"
 
