@@ -45,11 +45,24 @@ def bar_chart(
     stacked: bool,
     id_prefix: str,
     width: int = 720,
-    height: int = 260,
+    height: int = 230,
 ):
-    """Bars per year: the series stacked, or side by side."""
-    legend_height = 26
-    left, right, top, bottom = 44, width - 12, 14, height - 28 - legend_height
+    """Bars per year: the series stacked, or side by side; `height` without the legend."""
+    left, right, top = 44, width - 12, 14
+    # The legend's rows: as many as its entries need.
+    legend_rows, row, x = [], [], left
+    for one in series:
+        item = 14 + text_width(one.label, 11) + 16
+        if row and x + item > right:
+            legend_rows.append(row)
+            row, x = [], left
+        row.append((x, one))
+        x += item
+    if row:
+        legend_rows.append(row)
+    legend_height = 18 * len(legend_rows) + 8
+    height += legend_height
+    bottom = height - 28 - legend_height
     svg = root(width, height, title=title, desc=desc, id_prefix=id_prefix, class_="chart")
     element(svg, "rect", x=0, y=0, width=width, height=height, fill="#ffffff")
     if not years:
@@ -98,13 +111,11 @@ def bar_chart(
     element(svg, "line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#9a9a9a")
 
     legend = element(svg, "g", class_="legend", font_size=11, fill=INK)
-    x, ly = left, height - legend_height / 2 - 2
-    for one in series:
-        element(legend, "rect", x=x, y=ly - 5, width=10, height=10, fill=one.colour)
-        element(legend, "text", one.label, x=x + 14, y=ly + 4)
-        x += 14 + text_width(one.label, 11) + 16
-        if x > right - 60:
-            break  # the page's table gives every series; the legend keeps to one line
+    for index, row in enumerate(legend_rows):
+        ly = height - legend_height + 8 + index * 18
+        for x, one in row:
+            element(legend, "rect", x=x, y=ly - 5, width=10, height=10, fill=one.colour)
+            element(legend, "text", one.label, x=x + 14, y=ly + 4)
     return svg
 
 
@@ -117,7 +128,7 @@ def kinds_per_year_chart(counts: dict[int, dict[str, int]], *, id_prefix="kinds-
     )
     series = [
         Series(
-            kind, marks.label_of(kind) + "s", marks.style_of(kind).colour,
+            kind, marks.label_of(kind), marks.style_of(kind).colour,
             [counts.get(year, {}).get(kind, 0) for year in years],
         )
         for kind in kinds
@@ -130,7 +141,7 @@ def kinds_per_year_chart(counts: dict[int, dict[str, int]], *, id_prefix="kinds-
     )
     return bar_chart(
         title="Actions per year, by kind", desc=desc, years=years, series=series,
-        stacked=True, id_prefix=id_prefix, height=300,
+        stacked=True, id_prefix=id_prefix, height=260,
     )
 
 
@@ -148,5 +159,5 @@ def taken_received_chart(state, per_year, *, id_prefix="state-per-year"):
     )
     return bar_chart(
         title=f"Actions taken and received by {state.name}, per year", desc=desc,
-        years=years, series=series, stacked=False, id_prefix=id_prefix, width=560, height=220,
+        years=years, series=series, stacked=False, id_prefix=id_prefix, width=560, height=200,
     )

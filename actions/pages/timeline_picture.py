@@ -26,12 +26,13 @@ LABEL_WIDTH = 170
 PLOT_LEFT = 186
 PLOT_RIGHT = WIDTH - 20
 AXIS_HEIGHT = 40
-ROW_HEIGHT = 38
+ROW_HEIGHT = 26
 LANE_PADDING = 6
 MARK_SIZE = 7
 BAR_HEIGHT = 10
-# Room a mark needs on its row, either side of its centre (its number above it too).
-MARK_ROOM = 11
+# Room a mark needs on its row, either side of its centre; its number is on its right.
+MARK_ROOM = 10
+DIGIT_WIDTH = 7
 LEGEND_ROW = 24
 SMALL = 11
 LABEL = 13
@@ -143,7 +144,7 @@ def place(actions, scale: TimeScale, lane_index: dict) -> tuple[list[Mark], list
         else:
             mark.x0 = mark.x1 = mark.cx = scale.middle(action.date)
         left = min(mark.x0, mark.cx - MARK_ROOM)
-        right = max(mark.x1, mark.cx + MARK_ROOM)
+        right = max(mark.x1, mark.cx + MARK_ROOM + DIGIT_WIDTH * len(str(number)) + 2)
         ends = rows_ends.setdefault(mark.lane, [])
         for row, end in enumerate(ends):
             if end + 2 <= left:
@@ -209,7 +210,7 @@ def timeline_svg(
         top += count * ROW_HEIGHT + 2 * LANE_PADDING
     lanes_bottom = top
     for mark in placed:
-        mark.cy = lane_tops[mark.lane] + LANE_PADDING + mark.row * ROW_HEIGHT + ROW_HEIGHT * 0.62
+        mark.cy = lane_tops[mark.lane] + LANE_PADDING + mark.row * ROW_HEIGHT + ROW_HEIGHT / 2
 
     kinds = list(dict.fromkeys(action.kind for action in actions))
     legend_items = [(kind, marks.label_of(kind)) for kind in kinds]
@@ -249,7 +250,7 @@ def timeline_svg(
             element(lanes, "rect", x=0, y=lane_top, width=WIDTH, height=lane_height, fill=BAND)
         label = element(
             lanes, "text", fit(state.name, LABEL_WIDTH - 12, LABEL), x=10,
-            y=lane_top + LANE_PADDING + ROW_HEIGHT * 0.62 + 4, font_size=LABEL,
+            y=lane_top + LANE_PADDING + ROW_HEIGHT / 2 + 4, font_size=LABEL,
             font_weight=600, fill=INK, class_="lane", data_state=state.code,
         )
         element(label, "title", f"{state.name} ({state.code})")
@@ -301,8 +302,9 @@ def timeline_svg(
         )
         marks.shape(link, action.kind, mark.cx, mark.cy, MARK_SIZE, class_="shape")
         element(
-            link, "text", str(mark.number), x=mark.cx, y=mark.cy - MARK_SIZE - 5,
-            font_size=SMALL, font_weight=600, fill=INK, text_anchor="middle",
+            link, "text", str(mark.number), x=mark.cx + MARK_SIZE + 3, y=mark.cy + 4,
+            font_size=SMALL, font_weight=600, fill=INK, paint_order="stroke",
+            stroke="#ffffff", stroke_width=3, stroke_linejoin="round",
         )
 
     _draw_legend(svg, legend_rows, lanes_bottom + 16, id_prefix)
