@@ -21,10 +21,10 @@ def action_date(action) -> str:
 
 
 def action_bounds(action) -> str:
-    """The earliest and latest days of an imprecise date, or ''."""
+    """The earliest and latest days of a month or a year, or ''."""
     latest = action.period_end
-    if latest == action.date:
-        return ""
+    if latest == action.date or action.date_precision == DatePrecision.RANGE:
+        return ""  # a range says its bounds already
     return f"{day(action.date)} – {day(latest)}"
 
 
