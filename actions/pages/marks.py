@@ -45,6 +45,18 @@ def label_of(kind: str) -> str:
     return spec.label if spec else kind
 
 
+# The plural where adding an "s" to the label would not make one.
+PLURALS = {
+    "recall": "Recalls of a head of mission",
+    "rupture": "Ruptures of diplomatic relations",
+    "mission_closure": "Closures of a mission",
+}
+
+
+def plural_of(kind: str) -> str:
+    return PLURALS.get(kind) or label_of(kind) + "s"
+
+
 def points(*pairs) -> str:
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in pairs)
 

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from actions.pages import marks
 from actions.pages.svg import element, to_string
+from actions.pages.wording import action_date
 
 register = template.Library()
 
@@ -30,3 +31,16 @@ def kind_icon(kind: str, size: int = 16):
 @register.filter
 def kind_label(kind: str) -> str:
     return marks.label_of(kind)
+
+
+@register.simple_tag
+def kind_count(kind: str, count: int) -> str:
+    """"3 diplomatic statements", "1 closure of a mission"."""
+    label = marks.label_of(kind) if count == 1 else marks.plural_of(kind)
+    return f"{count} {label[0].lower()}{label[1:]}"
+
+
+@register.filter
+def when(action) -> str:
+    """The action's date as precisely as it is known: "August 2025", "between ..."."""
+    return action_date(action)
