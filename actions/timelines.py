@@ -20,6 +20,11 @@ def episode_timeline(*, episode: Episode) -> list[Action]:
         .prefetch_related(Prefetch("responses", queryset=Action.objects.order_by("date", "id")))
         .order_by("date", "id")
     )
+    return timeline_order(actions)
+
+
+def timeline_order(actions: list[Action]) -> list[Action]:
+    """`actions` (in date order) in the order of a timeline (see episode_timeline)."""
     in_episode = {action.pk for action in actions}
     waiting = {}  # id of the answered action -> its answers not yet placed
     ready = []

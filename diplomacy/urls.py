@@ -10,10 +10,17 @@ from diplomacy.landing import landing
 # The routers of the apps' APIs (`router` in each module), served and listed at
 # /api/v1/ together: registering a viewset in one of them is all it takes.
 API_ROUTERS = ["diplomacy.api.urls.router", "actions.api.urls.router"]
+# The apps' API paths that no router gives (a file name such as timeline.svg).
+API_PATHS = ["actions.api.urls.paths"]
+# The apps' pages for readers (HTML).
+PAGES = ["actions.pages.urls"]
 
 api_router = ApiRouter()
 api_router.extend(*(import_string(name) for name in API_ROUTERS))
-api_v1 = [path("", include(api_router.urls))]
+api_v1 = [
+    *(pattern for name in API_PATHS for pattern in import_string(name)),
+    path("", include(api_router.urls)),
+]
 
 urlpatterns = [
     path("", landing, name="landing"),
@@ -27,6 +34,7 @@ urlpatterns = [
         name="redoc",
     ),
     re_path(r"^api/(?P<path>.*)$", api_not_found),
+    *(path("", include(name)) for name in PAGES),
 ]
 
 handler400 = "diplomacy.api.errors.django_error_views.bad_request"

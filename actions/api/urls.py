@@ -1,6 +1,7 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from actions.api import dyads, stats, views
+from actions.api import dyads, stats, timeline_image, views
 from actions.kinds import KINDS
 
 router = SimpleRouter()
@@ -16,4 +17,13 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("dyads", dyads.DyadViewSet, basename="dyad")
 router.register("stats/actions", stats.ActionStatsViewSet, basename="action-stats")
 
-urlpatterns = router.urls
+# What a router cannot route: a file name, with no trailing slash.
+paths = [
+    path(
+        "episodes/<slug:slug>/timeline.svg",
+        timeline_image.EpisodeTimelineImageViewSet.as_view({"get": "retrieve"}),
+        name="episode-timeline-svg",
+    ),
+]
+
+urlpatterns = paths + router.urls

@@ -15,6 +15,7 @@ def test_the_landing_page_links_to_the_docs_the_schema_the_admin_and_an_example(
     assert client.get("/api/v1/actions/?state=ML&limit=2").json()["count"] == 8
 
 
+@pytest.mark.django_db  # the page shows the data
 def test_the_landing_page_loads_nothing_from_another_host(client):
     page = client.get("/").content.decode()
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)

@@ -41,6 +41,8 @@ class ResponseCacheMixin:
     response cache when they can be."""
 
     cached_actions = frozenset({"list", "retrieve"})
+    # A viewset of another representation the same for every client may add it.
+    cached_formats = CACHED_FORMATS
 
     def _response_cache_key(self, request):
         renderer = getattr(request, "accepted_renderer", None)
@@ -48,7 +50,7 @@ class ResponseCacheMixin:
             request.method != "GET"
             or self.action not in self.cached_actions
             or renderer is None
-            or renderer.format not in CACHED_FORMATS
+            or renderer.format not in self.cached_formats
             or not cache_seconds()
             or uncommitted_writes()
         ):
