@@ -127,7 +127,17 @@ class StateCodesFilter(KeysFilter):
         super().__init__(*args, **kwargs)
 
 
-class NotBlankCSVField(django_filters.fields.BaseCSVField):
+class NoEmptyItemCSVField(django_filters.fields.BaseCSVField):
+    """Comma-separated values, none of them empty when there are several
+    (`?ordering=date,,` or `,,` names no field: a 400, never silently ignored)."""
+
+    def clean(self, value):
+        if value not in (None, [], [""]) and any(not str(item).strip() for item in value):
+            raise forms.ValidationError("An empty item: give each value, comma-separated.")
+        return super().clean(value)
+
+
+class NotBlankCSVField(NoEmptyItemCSVField):
     """Comma-separated values, of which there must be at least one when given."""
 
     def clean(self, value):
@@ -222,8 +232,11 @@ class StableOrderingFilter(django_filters.OrderingFilter):
     """`ordering` with the primary key as tiebreaker, so pages never overlap.
 
     An unknown field is a 400 (django-filter validates the choices), unlike
-    DRF's OrderingFilter, which silently ignores it.
+    DRF's OrderingFilter, which silently ignores it; so is an empty item in a
+    list. (`?ordering=` alone is the default order.)
     """
+
+    base_field_class = NoEmptyItemCSVField
 
     def filter(self, qs, value):
         if not value:

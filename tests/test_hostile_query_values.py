@@ -53,3 +53,12 @@ def test_no_filter_value_is_a_server_error(api_client, url, names):
             elif response.status_code == 400:
                 assert response["Content-Type"].startswith("application/problem+json")
     assert failures == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [",,", "date,,", ",-date", "date, ,created_at"])
+def test_an_empty_item_in_a_list_is_a_400(api_client, value):
+    for name in ("ordering", "kind"):
+        response = api_client.get("/api/v1/actions/", {name: value})
+        assert response.status_code == 400, (name, value)
+        assert [error["field"] for error in response.json()["errors"]] == [name]
