@@ -19,18 +19,17 @@ ARTICLE_BRIEF = {
     "url": "",
     "published_on": "2025-09-19",
 }
+FRANCE = {"code": "FR", "name": "France"}
+MALI = {"code": "ML", "name": "Mali"}
+ALGERIA = {"code": "DZ", "name": "Algeria"}
+MOROCCO = {"code": "MA", "name": "Morocco"}
+
 
 PERSONA_NON_GRATA_DECLARATION = {
     "id": 4,
     "kind": "persona_non_grata",
-    "actor": {
-        "code": "FR",
-        "name": "France",
-    },
-    "target": {
-        "code": "ML",
-        "name": "Mali",
-    },
+    "actor": FRANCE,
+    "target": MALI,
     "date": "2025-08-14",
     "date_precision": "range",
     "date_not_before": "2025-08-14",
@@ -50,13 +49,7 @@ PERSONA_NON_GRATA_DECLARATION = {
         "dates it 17 September, a single report that gives Mali's answer the same "
         "day. Both are reported to be intelligence officers."
     ),
-    "episode": {
-        "slug": "france-mali-2025",
-        "title": (
-            "France–Mali 2025: a French embassy member arrested, diplomats expelled, "
-            "counter-terrorism cooperation ended"
-        ),
-    },
+    "episode": EPISODE_BRIEF,
     "in_response_to": {
         "id": 1,
         "kind": "detention",
@@ -71,16 +64,7 @@ PERSONA_NON_GRATA_DECLARATION = {
     "citations": [
         {
             "id": 12,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": (
-                    "[Untitled article: France ends counter-terrorism cooperation "
-                    "with Mali after the arrest of a French diplomat]"
-                ),
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "supports": "",
             "quote": (
                 "Cette rupture intervient alors que Paris a également exigé le départ"
@@ -91,16 +75,7 @@ PERSONA_NON_GRATA_DECLARATION = {
         },
         {
             "id": 13,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": (
-                    "[Untitled article: France ends counter-terrorism cooperation "
-                    "with Mali after the arrest of a French diplomat]"
-                ),
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "supports": "",
             "quote": (
                 "Selon une source diplomatique française, ces deux diplomates ont été"
@@ -196,14 +171,8 @@ PERSONA_NON_GRATA_DECLARATION = {
 COOPERATION_SUSPENSION = {
     "id": 5,
     "kind": "cooperation_suspension",
-    "actor": {
-        "code": "FR",
-        "name": "France",
-    },
-    "target": {
-        "code": "ML",
-        "name": "Mali",
-    },
+    "actor": FRANCE,
+    "target": MALI,
     "date": "2025-08-14",
     "date_precision": "range",
     "date_not_before": "2025-08-14",
@@ -222,13 +191,7 @@ COOPERATION_SUSPENSION = {
         "dates it 17 September, a single report that gives Mali's answer the same "
         "day."
     ),
-    "episode": {
-        "slug": "france-mali-2025",
-        "title": (
-            "France–Mali 2025: a French embassy member arrested, diplomats expelled, "
-            "counter-terrorism cooperation ended"
-        ),
-    },
+    "episode": EPISODE_BRIEF,
     "in_response_to": {
         "id": 1,
         "kind": "detention",
@@ -243,16 +206,7 @@ COOPERATION_SUSPENSION = {
     "citations": [
         {
             "id": 17,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": (
-                    "[Untitled article: France ends counter-terrorism cooperation "
-                    "with Mali after the arrest of a French diplomat]"
-                ),
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "supports": "",
             "quote": (
                 "« Face à un acte d’une telle gravité et d’une telle hostilité, la "
@@ -313,14 +267,8 @@ COOPERATION_SUSPENSION = {
 DETENTION = {
     "id": 1,
     "kind": "detention",
-    "actor": {
-        "code": "ML",
-        "name": "Mali",
-    },
-    "target": {
-        "code": "FR",
-        "name": "France",
-    },
+    "actor": MALI,
+    "target": FRANCE,
     "date": "2025-08-01",
     "date_precision": "month",
     "date_not_before": "2025-08-01",
@@ -339,13 +287,7 @@ DETENTION = {
         "Pravda report it on Malian state television on the evening of 14 August. "
         "Both are cited; the earlier day is recorded."
     ),
-    "episode": {
-        "slug": "france-mali-2025",
-        "title": (
-            "France–Mali 2025: a French embassy member arrested, diplomats expelled, "
-            "counter-terrorism cooperation ended"
-        ),
-    },
+    "episode": EPISODE_BRIEF,
     "in_response_to": None,
     "cameo_code": "173",
     "plover": "COERCE",
@@ -353,16 +295,7 @@ DETENTION = {
     "citations": [
         {
             "id": 1,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": (
-                    "[Untitled article: France ends counter-terrorism cooperation "
-                    "with Mali after the arrest of a French diplomat]"
-                ),
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "supports": "",
             "quote": (
                 "La France a mis fin à sa collaboration dans la lutte contre le "
@@ -373,16 +306,7 @@ DETENTION = {
         },
         {
             "id": 2,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": (
-                    "[Untitled article: France ends counter-terrorism cooperation "
-                    "with Mali after the arrest of a French diplomat]"
-                ),
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "supports": "",
             "quote": (
                 "La mesure a été prise en réaction directe à l’arrestation d’un agent"
@@ -453,14 +377,8 @@ DETENTION = {
 DIPLOMATIC_STATEMENT = {
     "id": 3,
     "kind": "statement",
-    "actor": {
-        "code": "FR",
-        "name": "France",
-    },
-    "target": {
-        "code": "ML",
-        "name": "Mali",
-    },
+    "actor": FRANCE,
+    "target": MALI,
     "date": "2025-08-16",
     "date_precision": "day",
     "date_not_before": "2025-08-16",
@@ -474,13 +392,7 @@ DIPLOMATIC_STATEMENT = {
     "notes": (
         "The article does not date the statement; L'Orient-Le Jour gives 16 August."
     ),
-    "episode": {
-        "slug": "france-mali-2025",
-        "title": (
-            "France–Mali 2025: a French embassy member arrested, diplomats expelled, "
-            "counter-terrorism cooperation ended"
-        ),
-    },
+    "episode": EPISODE_BRIEF,
     "in_response_to": {
         "id": 1,
         "kind": "detention",
@@ -495,16 +407,7 @@ DIPLOMATIC_STATEMENT = {
     "citations": [
         {
             "id": 9,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": (
-                    "[Untitled article: France ends counter-terrorism cooperation "
-                    "with Mali after the arrest of a French diplomat]"
-                ),
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "supports": "",
             "quote": (
                 "De son côté, le ministère français des Affaires étrangères a dénoncé"
@@ -516,16 +419,7 @@ DIPLOMATIC_STATEMENT = {
         },
         {
             "id": 10,
-            "source": {
-                "id": 1,
-                "publisher": "AFP dispatch, French-language press",
-                "title": (
-                    "[Untitled article: France ends counter-terrorism cooperation "
-                    "with Mali after the arrest of a French diplomat]"
-                ),
-                "url": "",
-                "published_on": "2025-09-19",
-            },
+            "source": ARTICLE_BRIEF,
             "supports": "",
             "quote": (
                 "La France a jugé cet acte contraire au droit international, estimant"
@@ -568,14 +462,8 @@ DIPLOMATIC_STATEMENT = {
 RECALL = {
     "id": 9,
     "kind": "recall",
-    "actor": {
-        "code": "DZ",
-        "name": "Algeria",
-    },
-    "target": {
-        "code": "MA",
-        "name": "Morocco",
-    },
+    "actor": ALGERIA,
+    "target": MOROCCO,
     "date": "2021-07-18",
     "date_precision": "day",
     "date_not_before": "2021-07-18",
@@ -707,14 +595,8 @@ RECALL = {
 RUPTURE = {
     "id": 11,
     "kind": "rupture",
-    "actor": {
-        "code": "DZ",
-        "name": "Algeria",
-    },
-    "target": {
-        "code": "MA",
-        "name": "Morocco",
-    },
+    "actor": ALGERIA,
+    "target": MOROCCO,
     "date": "2021-08-24",
     "date_precision": "day",
     "date_not_before": "2021-08-24",
