@@ -53,7 +53,7 @@ OWN_FIELDS = {
     "mission_closure": {"mission": MISSION},
 }
 # Per resource: the kind it writes and a minimal valid payload of its own fields.
-# (tests/actions/test_api_kinds.py checks that every registered kind is here.)
+# (tests/actions/api/test_kinds.py checks that every registered kind is here.)
 KINDS = {
     REGISTRY[value].slug: (value, _Resolved(fields, as_id=True))
     for value, fields in OWN_FIELDS.items()
