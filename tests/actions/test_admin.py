@@ -8,7 +8,7 @@ fields with nothing saved, the list of all actions, and each record's history.
 import pytest
 from django.core.management import call_command
 
-from actions.models import Action, PersonaNonGrataDeclaration, Source
+from actions.models import Action, Episode, PersonaNonGrataDeclaration, Source
 from diplomacy.models import Envoy
 from tests import seed
 
@@ -78,6 +78,7 @@ def test_an_editor_enters_a_declaration_that_the_api_then_serves(
         date="2030-03-20",
         date_precision="month",
         leave_by="2030-03-25",
+        episode=Episode.objects.get(slug=seed.EPISODE_SLUG).pk,
         envoys=[envoy.pk for envoy in russian_envoys[:2]],
         **{**NO_CITATIONS, "citations-TOTAL_FORMS": "1", "citations-0-source": source.pk,
            "citations-0-quote": "« quote »", "citations-0-attribution": "AP"},
@@ -91,6 +92,7 @@ def test_an_editor_enters_a_declaration_that_the_api_then_serves(
     assert declaration.date.isoformat() == "2030-03-01"  # the first day of its month
     assert declaration.cameo_code == "161"
     assert declaration.envoys.count() == 2
+    assert declaration.episode.slug == seed.EPISODE_SLUG
     citation = declaration.citations.get()
     assert (citation.source, citation.quote, citation.attribution) == (source, "« quote »", "AP")
     feed = client.get("/api/v1/actions/?limit=1").json()["results"]
