@@ -81,7 +81,9 @@ def test_an_editor_enters_a_declaration_and_the_api_serves_it(
         "Cultural attaché of the Malian embassy in Paris (unnamed)",
         "Member of the Malian embassy in Paris declared persona non grata (unnamed)",
     ]
-    assert [c["source"]["publisher"] for c in newest["citations"]] == ["Associated Press"]
+    assert [c["source"]["publisher"] for c in newest["citations"]] == [
+        "Associated Press (republished by billboardlifestyle.com)"
+    ]
     assert newest["episode"]["slug"] == "france-mali-2025"
 
 
