@@ -1,4 +1,6 @@
 # Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+# `make test` installs and runs pytest only: pytest-django builds its own test
+# databases, and the developer's db.sqlite3 is left as it is.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -37,7 +39,7 @@ serve: data
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 	sh -c '$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && exec $(BIN)/gunicorn -c gunicorn.conf.py'
 
-test: data
+test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -37,6 +37,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_seed_data()
 
 
+@pytest.fixture(scope="session")
+def openapi_schema(django_db_setup, django_db_blocker):
+    """The OpenAPI schema as clients get it (`/api/schema/?format=json`), generated once
+    for the whole run: it depends on the code alone, never on the data."""
+    from django.test import Client
+
+    with django_db_blocker.unblock():
+        response = Client().get("/api/schema/?format=json")
+    assert response.status_code == 200, response.content[:1000]
+    return response.json()
+
+
 @pytest.fixture
 def every_kind(db):
     """The seed plus two small episodes, so that an action of every kind exists."""

@@ -1,4 +1,7 @@
-"""The admin: every registered model's pages load for a superuser; autocomplete answers."""
+"""The admin: every registered model's pages load for a superuser; autocomplete answers.
+
+(Data entry as an editor, and the autocomplete of `in_response_to`, are
+`tests/actions/test_admin.py`.)"""
 
 import pytest
 from django.contrib import admin
@@ -103,18 +106,6 @@ def test_autocomplete_finds_states(admin_client, app_label, model_name, field_na
 
     assert response.status_code == 200
     assert {"id": "ML", "text": "Mali (ML)"} in response.json()["results"]
-
-
-def test_autocomplete_finds_an_earlier_action_of_any_kind(admin_client):
-    response = admin_client.get(
-        "/admin/autocomplete/",
-        {"app_label": "actions", "model_name": "personanongratadeclaration",
-         "field_name": "in_response_to", "term": "arrest"},
-    )
-
-    assert response.status_code == 200
-    texts = [result["text"] for result in response.json()["results"]]
-    assert "2025-08-01 ML → FR: Detention" in texts
 
 
 def test_autocomplete_finds_envoys(admin_client):

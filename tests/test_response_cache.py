@@ -30,6 +30,7 @@ from diplomacy.models import Envoy, Mission, State
 from diplomacy.states import states_load
 from tests.conditional import if_match
 from tests.conftest import SEED_FIXTURE
+from tests.factories import CitationFactory
 from tests.seed import ARRESTED_ENVOY, EPISODE_SLUG, FRENCH_PNG, MALI_PNG, action_id
 
 FEED = "/api/v1/actions/?limit=3"
@@ -159,9 +160,7 @@ WRITES = {
     "action deleted": lambda: _action().delete(),
     "envoy linked": lambda: _action().envoys.add(_envoy()),
     "envoys unlinked": lambda: Action.objects.get(uid=FRENCH_PNG).envoys.clear(),
-    "citation added": lambda: Citation.objects.create(
-        action=_action(), source=Source.objects.create(publisher="T", title="New", url="")
-    ),
+    "citation added": lambda: CitationFactory(action=_action()),
     "citation deleted": lambda: Citation.objects.filter(action__uid=MALI_PNG).first().delete(),
     "source renamed": lambda: _save(Source.objects.first(), title="Renamed"),
     "state renamed": lambda: _save(State.objects.get(code="ML"), name="Mali (renamed)"),
@@ -348,8 +347,8 @@ def test_with_redis_as_in_production(api_client, settings, django_capture_on_com
     assert _get(api_client, url).json()["summary"] == "Saved with Redis."
 
 
-def test_the_schema_documents_x_cache_where_it_is_sent(api_client):
-    paths = api_client.get("/api/schema/?format=json").json()["paths"]
+def test_the_schema_documents_x_cache_where_it_is_sent(api_client, openapi_schema):
+    paths = openapi_schema["paths"]
 
     def documented(path):
         return "X-Cache" in paths[path]["get"]["responses"]["200"].get("headers", {})

@@ -4,7 +4,6 @@ import pytest
 
 from actions.kinds import KINDS as REGISTRY
 from actions.kinds import EnvoySide
-from diplomacy.models import Envoy, Mission, State
 
 
 class _RussianEmbassyInBerlin:
@@ -13,9 +12,9 @@ class _RussianEmbassyInBerlin:
 
     @staticmethod
     def resolve():
-        return Mission.objects.get_or_create(
-            sending_state_id="RU", receiving_state_id="DE", kind="embassy", city="Berlin"
-        )[0]
+        from tests.factories import MissionFactory  # it reads this module's kinds
+
+        return MissionFactory()
 
 
 MISSION = _RussianEmbassyInBerlin()
@@ -53,7 +52,7 @@ OWN_FIELDS = {
     "mission_closure": {"mission": MISSION},
 }
 # Per resource: the kind it writes and a minimal valid payload of its own fields.
-# (tests/actions/test_api_kinds.py checks that every registered kind is here.)
+# (tests/actions/api/test_kinds.py checks that every registered kind is here.)
 KINDS = {
     REGISTRY[value].slug: (value, _Resolved(fields, as_id=True))
     for value, fields in OWN_FIELDS.items()
@@ -88,16 +87,14 @@ def action_payload(resource, **overrides):
 
 
 @pytest.fixture
-def russian_envoys():
-    russia = State.objects.get(code="RU")
-    return [
-        Envoy.objects.create(description=f"Russian embassy staff {n}", sending_state=russia)
-        for n in range(3)
-    ]
+def russian_envoys(db):
+    from tests.factories import EnvoyFactory
+
+    return EnvoyFactory.create_batch(3)
 
 
 @pytest.fixture
-def german_envoy():
-    return Envoy.objects.create(
-        description="German embassy staff", sending_state=State.objects.get(code="DE")
-    )
+def german_envoy(db):
+    from tests.factories import EnvoyFactory
+
+    return EnvoyFactory(description="German embassy staff", sending_state_id="DE")

@@ -1,10 +1,16 @@
-"""Data entry in the admin: the invariants show as form errors, nothing is saved."""
+"""Entering actions in the admin, as a member of the Editors group: the form, a valid
+declaration that the API then serves, the invariants shown as errors on their
+fields with nothing saved, the list of all actions, and each record's history.
+
+(Every model's admin pages loading, and the autocompletes, are `tests/test_admin.py`.)
+"""
 
 import pytest
 from django.contrib import admin
+from django.core.management import call_command
 
 from actions.api.serializers import KIND_SERIALIZERS
-from actions.models import Action, PersonaNonGrataDeclaration, Source
+from actions.models import Action, Episode, PersonaNonGrataDeclaration, Source
 from diplomacy.models import Envoy
 from tests import seed
 
@@ -46,48 +52,82 @@ def form_errors(response):
     return response.context["adminform"].form.errors
 
 
-def test_a_valid_declaration_is_saved_with_its_kind_date_and_cameo_code(
-    admin_client, russian_envoys
+@pytest.fixture
+def editor_admin(django_user_model, client):
+    """A client logged in as a staff member of the Editors group (create_editors_group)."""
+    call_command("create_editors_group", verbosity=0)
+    django_user_model.objects.create_user("ed", password="pw-for-tests")
+    call_command("create_editors_group", "--add", "ed", verbosity=0)
+    client.login(username="ed", password="pw-for-tests")
+    return client
+
+
+def test_the_form_has_autocomplete_inline_citations_and_adds_envoys(editor_admin):
+    page = editor_admin.get(ADD_URL).content.decode()
+    for field in ("actor", "target", "envoys", "episode", "in_response_to"):
+        assert f'id="id_{field}"' in page
+        assert f'data-field-name="{field}"' in page  # Django's autocomplete widget
+    assert 'id="citations-group"' in page
+    assert 'data-field-name="source"' in page
+    assert 'id="add_id_envoys"' in page  # "+": create an envoy from the action form
+
+
+def test_an_editor_enters_a_declaration_that_the_api_then_serves(
+    editor_admin, client, russian_envoys
 ):
     source = Source.objects.get(uid=seed.ARTICLE_SOURCE)
     data = declaration_form(
-        date="2024-03-20",
+        date="2030-03-20",
         date_precision="month",
+        leave_by="2030-03-25",
+        episode=Episode.objects.get(slug=seed.EPISODE_SLUG).pk,
         envoys=[envoy.pk for envoy in russian_envoys[:2]],
         **{**NO_CITATIONS, "citations-TOTAL_FORMS": "1", "citations-0-source": source.pk,
-           "citations-0-quote": "« quote »", "citations-0-attribution": ""},
+           "citations-0-quote": "« quote »", "citations-0-attribution": "AP"},
     )
 
-    response = admin_client.post(ADD_URL, data)
+    response = editor_admin.post(ADD_URL, data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     declaration = PersonaNonGrataDeclaration.objects.get(actor="DE", target="RU")
     assert declaration.kind == "persona_non_grata"
-    assert declaration.date.isoformat() == "2024-03-01"
+    assert declaration.date.isoformat() == "2030-03-01"  # the first day of its month
     assert declaration.cameo_code == "161"
     assert declaration.envoys.count() == 2
-    assert list(declaration.citations.values_list("quote", flat=True)) == ["« quote »"]
+    assert declaration.episode.slug == seed.EPISODE_SLUG
+    citation = declaration.citations.get()
+    assert (citation.source, citation.quote, citation.attribution) == (source, "« quote »", "AP")
+    feed = client.get("/api/v1/actions/?limit=1").json()["results"]
+    assert feed[0]["id"] == declaration.pk
 
 
 @pytest.mark.parametrize(
-    ("overrides", "field"),
+    ("overrides", "field", "message"),
     [
-        ({"leave_by": "2024-03-04"}, "leave_by"),
-        ({"departed_on": "2024-03-04"}, "departed_on"),
-        ({"announced_on": "2024-03-04"}, "announced_on"),
-        ({"target": "DE"}, "target"),
-        ({"persons_count": "0"}, "persons_count"),
-        ({"persons_count": ""}, "persons_count"),
-        ({"cameo_code": "abc"}, "cameo_code"),
-        ({"target": "ZZ"}, "target"),
+        ({"leave_by": "2024-03-04"}, "leave_by", "Cannot be before the date of the action."),
+        ({"departed_on": "2024-03-04"}, "departed_on", None),
+        ({"announced_on": "2024-03-04"}, "announced_on", None),
+        ({"target": "DE"}, "target", "The target must differ from the actor."),
+        ({"persons_count": "0"}, "persons_count", None),
+        (
+            {"persons_count": ""},
+            "persons_count",
+            "A persona non grata declaration concerns at least one person.",
+        ),
+        ({"cameo_code": "abc"}, "cameo_code", None),
+        ({"target": "ZZ"}, "target", None),
     ],
 )
-def test_an_invalid_declaration_shows_the_error_on_its_field(admin_client, overrides, field):
+def test_a_broken_invariant_is_shown_next_to_its_field(editor_admin, overrides, field, message):
     count = Action.objects.count()
 
-    response = admin_client.post(ADD_URL, declaration_form(**overrides))
+    response = editor_admin.post(ADD_URL, declaration_form(**overrides))
 
-    assert field in form_errors(response)
+    errors = form_errors(response)
+    assert field in errors
+    if message is not None:
+        assert message in errors[field]
+        assert "__all__" not in errors
     assert Action.objects.count() == count
 
 
@@ -99,23 +139,27 @@ def test_empty_grounds_take_the_kinds_default_as_in_the_api(admin_client):
     assert declaration.grounds == "unspecified"
 
 
-def test_an_envoy_of_another_state_is_an_error_on_envoys(admin_client, russian_envoys):
+def test_an_envoy_of_another_state_is_an_error_on_envoys(editor_admin, russian_envoys):
     french_envoy = Envoy.objects.get(uid=seed.ARRESTED_ENVOY)
 
-    response = admin_client.post(
+    response = editor_admin.post(
         ADD_URL, declaration_form(envoys=[russian_envoys[0].pk, french_envoy.pk])
     )
 
-    assert "envoys" in form_errors(response)
+    errors = form_errors(response)
+    assert list(errors) == ["envoys"]
+    assert errors["envoys"][0].startswith("Envoys must belong to the target state RU")
     assert not Action.objects.filter(actor="DE").exists()
 
 
-def test_more_envoys_than_persons_is_an_error_on_persons_count(admin_client, russian_envoys):
-    response = admin_client.post(
+def test_more_envoys_than_persons_is_an_error_on_persons_count(editor_admin, russian_envoys):
+    response = editor_admin.post(
         ADD_URL, declaration_form(persons_count="1", envoys=[e.pk for e in russian_envoys])
     )
 
-    assert "persons_count" in form_errors(response)
+    errors = form_errors(response)
+    assert "At least the number of linked envoys (3)." in errors["persons_count"]
+    assert "__all__" not in errors
     assert not Action.objects.filter(actor="DE").exists()
 
 
@@ -179,3 +223,52 @@ def test_the_admin_lays_out_the_fields_a_client_may_write(kind):
     }
     record = {*model_admin.readonly_fields, "kind", "read_version"}
     assert _laid_out(model_admin.get_fieldsets(None)) - record == writable - {"citations"}
+
+
+def test_the_list_of_all_actions_shows_date_kind_states_and_summary(editor_admin):
+    page = editor_admin.get("/admin/actions/action/").content.decode()
+    for column in ("column-date", "column-kind", "column-actor_to_target", "column-summary_start"):
+        assert column in page
+    assert "ML → FR" in page
+    for parameter in ("kind__exact=", "actor__code__exact=", "target__code__exact=",
+                      "date_precision__exact=", "episode__id__exact="):
+        assert parameter in page
+
+
+def test_the_state_filters_offer_only_states_that_act(editor_admin):
+    response = editor_admin.get("/admin/actions/action/")
+    actor_filter = next(
+        spec for spec in response.context["cl"].filter_specs if spec.field_path == "actor"
+    )
+    assert {str(code) for code, _ in actor_filter.lookup_choices} == {"FR", "ML"}
+
+
+def test_search_finds_actions_by_the_quotes_of_their_citations(editor_admin):
+    response = editor_admin.get("/admin/actions/action/", {"q": "délai jusqu’à samedi"})
+    results = list(response.context["cl"].result_list)
+    assert [action.summary[:40] for action in results] == [
+        "France declares two Malian diplomats per"
+    ]
+
+
+def test_in_response_to_autocompletes_actions_of_any_kind(editor_admin):
+    response = editor_admin.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "actions",
+            "model_name": "personanongratadeclaration",
+            "field_name": "in_response_to",
+            "term": "arrest",
+        },
+    )
+    assert response.status_code == 200
+    texts = [item["text"] for item in response.json()["results"]]
+    assert "2025-08-01 ML → FR: Detention" in texts
+
+
+def test_each_record_has_its_history(editor_admin):
+    editor_admin.post(ADD_URL, declaration_form())
+    created = PersonaNonGrataDeclaration.objects.get(actor="DE", target="RU")
+    page = editor_admin.get(f"/admin/actions/personanongratadeclaration/{created.pk}/history/")
+    assert page.status_code == 200
+    assert "Created" in page.content.decode()  # django-simple-history's history page

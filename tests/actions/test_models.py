@@ -18,6 +18,7 @@ from actions.models import (
 )
 from tests import seed
 from tests.actions.conftest import MODEL_KIND_FIELDS
+from tests.factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +26,8 @@ MARCH_5 = datetime.date(2024, 3, 5)
 MARCH_4 = datetime.date(2024, 3, 4)
 
 def action(kind="detention", **fields):
-    values = {
-        "kind": kind,
-        "actor_id": "DE",
-        "target_id": "RU",
-        "date": MARCH_5,
-        "summary": "A test action.",
-        **MODEL_KIND_FIELDS[kind],
-        **fields,
-    }
-    return Action(**values)
+    """An unsaved action of Germany towards Russia on 5 March 2024."""
+    return ActionFactory.build(kind=kind, **fields)
 
 
 def assert_rejected_by_the_database(instance):

@@ -68,7 +68,9 @@ def test_authenticated_clients_are_counted_per_user(
     assert reader_client.get("/api/v1/states/ML/").status_code == 200
 
 
-def test_the_count_is_shared_with_another_worker_process(api_client, db, redis_cache, low_rates):
+def test_the_count_is_shared_with_another_worker_process(
+    api_client, db, redis_cache, low_rates, tmp_path
+):
     for _ in range(3):
         assert api_client.get("/api/v1/states/ML/").status_code == 200
     # Another process, as another worker of the same deployment would be:
@@ -85,6 +87,9 @@ def test_the_count_is_shared_with_another_worker_process(api_client, db, redis_c
         "REDIS_URL": REDIS_URL,
         "DJANGO_CACHE_KEY_PREFIX": redis_cache,
         "DJANGO_THROTTLE_ANON": "3/minute",
+        # A database of its own, never the developer's db.sqlite3: the refused
+        # request reads no table, and one that got through would fail loudly.
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'worker.sqlite3'}",
     }
     result = subprocess.run(
         [sys.executable, "-c", worker], cwd=ROOT, env=env, capture_output=True, text=True,

@@ -13,7 +13,8 @@ import uuid
 import pytest
 
 from actions.api.tables import ACTION_TABLE
-from actions.models import Action, Citation, Source
+from actions.models import Action
+from tests.factories import CitationFactory
 
 EXPORT = "/api/v1/actions/export/"
 TRICKY = 'Quote " comma , pipe | percent %s backslash \\ « é 中文 » \u2028 tab\t newline\n end'
@@ -71,8 +72,9 @@ def tricky_action(seed_ids):
     action.summary = TRICKY
     action.notes = "\x01 control\r\nCRLF"
     action.save()
-    source = Source.objects.create(publisher="Agence « é »", title=TRICKY, url="")
-    Citation.objects.create(action=action, source=source, quote=TRICKY, attribution="")
+    CitationFactory(
+        action=action, source__publisher="Agence « é »", source__title=TRICKY, quote=TRICKY
+    )
     return action
 
 

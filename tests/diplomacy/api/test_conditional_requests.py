@@ -1,4 +1,8 @@
-"""ETags, If-None-Match (304) and the If-Match protocol of writes (412, 428)."""
+"""ETags, If-None-Match (304) and the forms of If-Match.
+
+Each writable resource's writes without If-Match (428), with a stale one (412) and
+the ETag each write returns for the next are in the shared case (`tests/api_case.py`).
+"""
 
 import re
 
@@ -70,61 +74,6 @@ def _created(editor_client, resource):
     assert response.status_code == 201, response.json()
     assert RECORD_ETAG.match(response["ETag"])
     return response
-
-
-WRITES = {
-    "put": lambda resource: resource.body,
-    "patch": lambda resource: resource.change,
-    "delete": lambda resource: None,
-}
-
-
-@pytest.mark.parametrize("method", WRITES)
-@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
-def test_a_write_without_if_match_gets_428_and_changes_nothing(editor_client, resource, method):
-    url = resource.detail_url(_created(editor_client, resource).json())
-    rows = resource.rows()
-
-    response = getattr(editor_client, method)(url, WRITES[method](resource))
-
-    assert response.status_code == 428, response.content
-    assert resource.rows() == rows
-
-
-@pytest.mark.parametrize("method", WRITES)
-@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
-def test_a_write_with_a_stale_if_match_gets_412_and_changes_nothing(
-    editor_client, resource, method
-):
-    created = _created(editor_client, resource)
-    url = resource.detail_url(created.json())
-    first = editor_client.patch(url, resource.change, HTTP_IF_MATCH=created["ETag"])
-    assert first.status_code == 200
-    rows = resource.rows()
-
-    response = getattr(editor_client, method)(
-        url, WRITES[method](resource), HTTP_IF_MATCH=created["ETag"]
-    )
-
-    assert response.status_code == 412, response.content
-    assert resource.rows() == rows
-
-
-@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
-def test_each_write_returns_the_etag_for_the_next(editor_client, api_client, resource):
-    created = _created(editor_client, resource)
-    url = resource.detail_url(created.json())
-
-    replaced = editor_client.put(url, resource.body, HTTP_IF_MATCH=created["ETag"])
-    assert replaced.status_code == 200
-    assert replaced["ETag"] == api_client.get(url)["ETag"]
-    modified = editor_client.patch(url, resource.change, HTTP_IF_MATCH=replaced["ETag"])
-    assert modified.status_code == 200
-    [version] = RECORD_ETAG.match(modified["ETag"]).groups()
-    assert version == "3"
-    deleted = editor_client.delete(url, HTTP_IF_MATCH=modified["ETag"])
-    assert deleted.status_code == 204
-    assert api_client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -1,55 +1,25 @@
-"""Who may write: the permission matrix over every write of every resource."""
+"""Who may write. The permission matrix over every write of every resource (anonymous,
+authenticated without permission, view-only, holding the other write permissions,
+permitted) is in the shared case, `tests/api_case.py`: this module checks that every
+writable route is declared and covered by it, and the CSRF check of session writes.
+"""
 
-import pytest
+import importlib
+import pkgutil
+
 from django.conf import settings
-from django.contrib.auth.models import Permission
 from django.urls import get_resolver
 from django.utils.crypto import get_random_string
 from rest_framework.test import APIClient
 
+import tests.actions.api
+import tests.diplomacy.api
 from actions.models import Source
+from tests.api_case import ResourceAPITestCase
 from tests.diplomacy.api.writable_resources import RESOURCES
 
-OPERATIONS = {
-    # operation: (HTTP method, permission, status when permitted)
-    "create": ("post", "add", 201),
-    "replace": ("put", "change", 200),
-    "modify": ("patch", "change", 200),
-    "delete": ("delete", "delete", 204),
-}
-WRITE_PERMISSIONS = ("add", "change", "delete")
 
-
-def _permissions(model, actions):
-    codenames = [f"{action}_{model._meta.model_name}" for action in actions]
-    return Permission.objects.filter(
-        content_type__app_label=model._meta.app_label, codename__in=codenames
-    )
-
-
-def _client_for(role, resource, permission, django_user_model, make_token_client):
-    if role == "anonymous":
-        return APIClient()
-    granted = {
-        "no_permission": [],
-        "view_only": ["view"],
-        "other_writes": ["view", *(p for p in WRITE_PERMISSIONS if p != permission)],
-        "permitted": [permission],
-    }[role]
-    user = django_user_model.objects.create_user(username=f"{role}-user")
-    user.user_permissions.set(_permissions(resource.model, granted))
-    return make_token_client(user)
-
-
-EXPECTED_REFUSAL = {
-    "anonymous": 401,
-    "no_permission": 403,
-    "view_only": 403,
-    "other_writes": 403,
-}
-
-
-def test_the_matrix_covers_every_writable_resource():
+def _writable_routes():
     from diplomacy.urls import api_v1  # noqa: F401  (the routers are registered on import)
 
     writable = set()
@@ -60,38 +30,25 @@ def test_the_matrix_covers_every_writable_resource():
                 actions = getattr(callback, "actions", {}) or {}
                 if "post" in actions:
                     writable.add(str(inner.pattern).removesuffix("/$").lstrip("^"))
-    assert writable == {resource.name for resource in RESOURCES}
+    return writable
 
 
-@pytest.mark.parametrize("role", [*EXPECTED_REFUSAL, "permitted"])
-@pytest.mark.parametrize("operation", OPERATIONS)
-@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
-def test_write_permission_matrix(
-    resource, operation, role, editor_client, django_user_model, make_token_client
-):
-    method, permission, success = OPERATIONS[operation]
-    url, headers = resource.list_url, {}
-    if operation != "create":
-        created = editor_client.post(resource.list_url, resource.body)
-        assert created.status_code == 201, created.json()
-        url = resource.detail_url(created.json())
-        headers["HTTP_IF_MATCH"] = created["ETag"]
-    body = {"create": resource.body, "replace": resource.body, "modify": resource.change}.get(
-        operation
-    )
-    client = _client_for(role, resource, permission, django_user_model, make_token_client)
-    rows_before = resource.rows()
+def _covered_by_the_shared_case():
+    for package in (tests.actions.api, tests.diplomacy.api):
+        for module in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            if module.name.rsplit(".", 1)[1].startswith("test_"):
+                importlib.import_module(module.name)
+    return [
+        name for case in ResourceAPITestCase.__subclasses__() for name in case.resource_names
+    ]
 
-    response = getattr(client, method)(url, body, **headers)
 
-    if role == "permitted":
-        assert response.status_code == success, response.content
-        assert resource.rows() != rows_before
-    else:
-        assert response.status_code == EXPECTED_REFUSAL[role], response.content
-        assert resource.rows() == rows_before
-        if role == "anonymous":
-            assert response["WWW-Authenticate"] == "Token"
+def test_every_writable_resource_is_declared_once_and_gets_the_shared_case():
+    names = [resource.name for resource in RESOURCES]
+    assert sorted(names) == sorted(set(names))
+    assert set(names) == _writable_routes()
+    covered = _covered_by_the_shared_case()
+    assert sorted(covered) == sorted(names)
 
 
 def test_a_session_write_needs_the_csrf_token(editor):

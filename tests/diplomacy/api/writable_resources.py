@@ -1,4 +1,11 @@
-"""Every writable resource of the API, with a valid body for each write."""
+"""Every writable resource of the API, declared once: its model, a valid body to create
+one (`create`), a valid partial update (`change`) and the field it is looked up by.
+
+`tests/api_case.py` gives each of them the shared API test case; the permission,
+read-only-field and hostile-input tests run over the same list. A kind of action
+is declared here from the kind registry, with the payload of
+`tests/actions/conftest.py:action_payload`: adding a kind adds its resource.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +33,11 @@ class Resource:
     @property
     def list_url(self):
         return f"/api/v1/{self.name}/"
+
+    @property
+    def missing(self) -> str:
+        """A key that names no record."""
+        return {"code": "QQ", "slug": "no-such-record"}.get(self.lookup, "999999999")
 
     def detail_url(self, representation):
         return f"{self.list_url}{representation[self.lookup]}/"

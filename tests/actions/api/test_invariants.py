@@ -11,6 +11,7 @@ from diplomacy.models import Envoy
 from tests import seed
 from tests.actions.conftest import ENVOY_RESOURCES, KIND_RESOURCES, action_payload
 from tests.conditional import if_match
+from tests.factories import EnvoyFactory
 from tests.problems import assert_invalid, field_errors
 
 pytestmark = pytest.mark.django_db
@@ -281,7 +282,7 @@ def test_patch_envoys_of_another_state(editor_client, client):
 def test_patch_more_envoys_than_persons(editor_client, client):
     url = f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.FRENCH_PNG)}/"
     envoy = Envoy.objects.get(uid=seed.MALIAN_ENVOY_OF_EMBASSY)
-    extra = Envoy.objects.create(description="Third", sending_state=envoy.sending_state)
+    extra = EnvoyFactory(description="Third", sending_state_id=envoy.sending_state_id)
 
     response = editor_client.patch(
         url,

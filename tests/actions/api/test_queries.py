@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from actions.models import Action, Citation, Source
-from diplomacy.models import Envoy
+from actions.models import Action, Citation
 from tests.actions.conftest import KIND_RESOURCES, KINDS, MODEL_KIND_FIELDS
+from tests.factories import ActionFactory, EnvoyFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,24 +28,19 @@ def count_queries(client, url):
 def many_actions():
     """60 actions of each kind (Germany → Russia, 2030, newer than the seed), each
     answering an earlier one, cited twice, with envoys where the kind has them."""
-    envoys = [
-        Envoy.objects.create(description=f"Russian staff {n}", sending_state_id="RU")
-        for n in range(3)
-    ]
-    sources = [Source.objects.create(publisher=f"Publisher {n}", title="Report") for n in range(2)]
-    answered = Action.objects.create(
-        kind="detention", actor_id="RU", target_id="DE", date=datetime.date(2029, 1, 1),
-        summary="The first action",
+    envoys = EnvoyFactory.create_batch(3)
+    sources = SourceFactory.create_batch(2)
+    answered = ActionFactory(
+        actor_id="RU", target_id="DE", date=datetime.date(2029, 1, 1), summary="The first action"
     )
     actions = []
-    for kind, fields in MODEL_KIND_FIELDS.items():
-        if kind == "persona_non_grata":
-            fields = {**fields, "persons_count": len(envoys)}
+    for kind in MODEL_KIND_FIELDS:
+        extra = {"persons_count": len(envoys)} if kind == "persona_non_grata" else {}
         actions += [
-            Action(
-                kind=kind, actor_id="DE", target_id="RU", cameo_code="10",
+            ActionFactory.build(
+                kind=kind, cameo_code="10",
                 date=datetime.date(2030, 1, 1) + datetime.timedelta(days=number),
-                summary=f"{kind} {number}", in_response_to=answered, **fields,
+                summary=f"{kind} {number}", in_response_to=answered, **extra,
             )
             for number in range(60)
         ]

@@ -13,10 +13,18 @@ from tests.actions.conftest import (
     MODEL_KIND_FIELDS,
     action_payload,
 )
+from tests.api_case import ResourceAPITestCase
 from tests.conditional import if_match
+from tests.factories import SourceFactory
 from tests.problems import assert_invalid, assert_problem
 
 pytestmark = pytest.mark.django_db
+
+
+class TestKindAPI(ResourceAPITestCase):
+    """Every kind of the registry: a new kind gets the whole shared case."""
+
+    resource_names = tuple(KIND_RESOURCES)
 
 COMMON_FIELDS = {
     "id", "kind", "actor", "target", "date", "date_precision", "date_not_before",
@@ -36,10 +44,7 @@ def test_every_kind_has_test_data():
 
 @pytest.fixture
 def sources():
-    return [
-        Source.objects.create(publisher="Reuters", title="First report"),
-        Source.objects.create(publisher="AFP", title="Second report"),
-    ]
+    return [SourceFactory(publisher="Reuters"), SourceFactory(publisher="AFP")]
 
 
 @pytest.mark.parametrize("resource", KIND_RESOURCES)

@@ -1,8 +1,10 @@
-"""Limit/offset pagination with a bounded limit: out of range is a 400, never a quiet cap."""
+"""Limit/offset pagination with a bounded limit: pages hold at most 500 items, and a limit
+out of range is a 400, never a quiet cap; the schema states the bounds."""
 
 import pytest
 
 from actions.models import Source
+from tests.factories import SourceFactory
 from tests.problems import assert_invalid
 
 pytestmark = pytest.mark.django_db
@@ -10,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def many_sources():
-    Source.objects.bulk_create(
-        Source(publisher="Bulk publisher", title=f"Report {number:04d}") for number in range(600)
-    )
+    Source.objects.bulk_create(SourceFactory.build_batch(600))
     return Source.objects.count()
 
 
@@ -36,12 +36,15 @@ def test_limit_and_offset(client, many_sources):
 
 
 def test_a_limit_of_500_is_a_page_of_500(client, many_sources):
+    assert many_sources > 500
     response = client.get("/api/v1/sources/?limit=500")
 
     assert response.status_code == 200
     body = response.json()
+    assert body["count"] == many_sources
     assert len(body["results"]) == 500
     assert "limit=500" in body["next"]
+    assert "offset=500" in body["next"]
 
 
 @pytest.mark.parametrize("limit", ["501", "100000"])
@@ -72,3 +75,14 @@ def test_an_offset_past_the_end_is_an_empty_page(client, many_sources):
 
     assert body["results"] == []
     assert body["count"] == many_sources
+
+
+def test_the_schema_states_the_bounds(openapi_schema):
+    schema = openapi_schema
+    parameters = {
+        parameter["name"]: parameter["schema"]
+        for parameter in schema["paths"]["/api/v1/sources/"]["get"]["parameters"]
+    }
+    assert parameters["limit"]["minimum"] == 1
+    assert parameters["limit"]["maximum"] == 500
+    assert parameters["offset"]["minimum"] == 0
