@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
 from knox.models import AuthToken
 
 from actions.kinds import KINDS
@@ -76,6 +77,14 @@ def generated_client(seed_data, client, tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def requests_close_their_connections(monkeypatch):
+    """The live server answers each request in a thread of its own: with
+    CONN_MAX_AGE the thread's connection would outlive it and keep PostgreSQL
+    from dropping the test database."""
+    monkeypatch.setitem(connections.settings[DEFAULT_DB_ALIAS], "CONN_MAX_AGE", 0)
+
+
+@pytest.fixture
 def token(seed_data, editor):
     return AuthToken.objects.create(user=editor)[1]
 
@@ -96,7 +105,9 @@ def required_fields(model):
     return [field.name for field in attrs.fields(model) if field.default is attrs.NOTHING]
 
 
-def test_generated_client_against_a_live_server(generated_client, token, live_server):
+def test_generated_client_against_a_live_server(
+    generated_client, token, live_server, requests_close_their_connections
+):
     package = generated_client
     anonymous = package.Client(base_url=live_server.url, raise_on_unexpected_status=True)
     editor = package.AuthenticatedClient(
