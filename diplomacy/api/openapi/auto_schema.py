@@ -116,9 +116,10 @@ TABULAR_MEDIA_TYPES = {
 SPARSE_PARAMETERS = [
     OpenApiParameter(
         "fields",
-        OpenApiTypes.STR,
+        # At least one name: `fields=` (or only commas) is a 400.
+        {"type": "string", "pattern": r"[^,\s]"},
         description="Comma-separated fields to return, e.g. `id,date,summary` "
-        "(CSV: column names). An unknown name is a 400.",
+        "(CSV: column names); name at least one. An unknown name is a 400.",
     ),
     OpenApiParameter(
         "omit",
