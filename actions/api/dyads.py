@@ -1,7 +1,6 @@
 """`/api/v1/dyads/FR-ML/`: everything between two states, in date order, with counts."""
 
 from django.db.models import Count, Q
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
@@ -17,7 +16,7 @@ from actions.api.views import action_queryset
 from actions.filtersets import ActionFilterSet
 from actions.models import Action
 from diplomacy.api.caching.response_cache import ResponseCacheMixin
-from diplomacy.api.pagination import LimitOffsetPagination
+from diplomacy.api.pagination import MAX_LIMIT, MAX_OFFSET, LimitOffsetPagination
 from diplomacy.api.records.freed_responses import FreedResponseMixin
 from diplomacy.api.serializers import StateBriefSerializer
 from diplomacy.models import State
@@ -66,8 +65,16 @@ class DyadSerializer(serializers.Serializer):
                 description="Two ISO codes joined by a hyphen, in either order: FR-ML.",
                 examples=[OpenApiExample("France and Mali", value="FR-ML")],
             ),
-            OpenApiParameter("limit", OpenApiTypes.INT, description="Page size (max 500)."),
-            OpenApiParameter("offset", OpenApiTypes.INT, description="Skip this many actions."),
+            OpenApiParameter(
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+                description=f"Page size (max {MAX_LIMIT}).",
+            ),
+            OpenApiParameter(
+                "offset",
+                {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
+                description="Skip this many actions.",
+            ),
         ],
         responses=DyadSerializer,
         filters=True,

@@ -140,6 +140,10 @@ class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
             kwargs["choices"] = [
                 choice for choice in kwargs["choices"] if choice[0] == self.Meta.model.KIND
             ]
+        if field_name == "persons_count":
+            # The model's check constraint (action_persons_count_positive) wants at
+            # least one person: the schema's minimum says so, rather than a 400 for 0.
+            kwargs["min_value"] = 1
         return field_class, kwargs
 
     def validate(self, attrs):

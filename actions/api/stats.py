@@ -2,7 +2,6 @@
 
 from django.db.models import Count
 from django.db.models.functions import ExtractYear, TruncMonth
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -90,9 +89,12 @@ class ActionStatsSerializer(serializers.Serializer):
         parameters=[
             OpenApiParameter(
                 "group_by",
-                OpenApiTypes.STR,
-                enum=list(GROUPS),
-                many=True,
+                # Each dimension once: a repeated one is a 400.
+                {
+                    "type": "array",
+                    "items": {"type": "string", "enum": list(GROUPS)},
+                    "uniqueItems": True,
+                },
                 explode=False,
                 description="Comma-separated dimensions (default `kind`), e.g. `year,kind`.",
             )

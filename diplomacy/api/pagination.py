@@ -23,6 +23,8 @@ MAX_LIMIT = 500
 
 # Digits only, and few enough for int() (and any database) to take.
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")
+# The largest offset WHOLE_NUMBER takes: the schema states it.
+MAX_OFFSET = 10**18 - 1
 
 
 def bounded_int(request, name, default, minimum, maximum):
@@ -64,7 +66,7 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
         parameters = super().get_schema_operation_parameters(view)
         bounds = {
             self.limit_query_param: {"minimum": 1, "maximum": self.max_limit},
-            self.offset_query_param: {"minimum": 0},
+            self.offset_query_param: {"minimum": 0, "maximum": MAX_OFFSET},
         }
         for parameter in parameters:
             parameter["schema"].update(bounds.get(parameter["name"], {}))

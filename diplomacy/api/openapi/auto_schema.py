@@ -36,9 +36,13 @@ IF_NONE_MATCH = OpenApiParameter(
     description="ETag(s) of a copy you hold: the answer is 304 with no body if it is "
     "still current.",
 )
+# `*`, or a comma-separated list of entity tags (RFC 9110 8.8.3): anything else
+# is a 400 (diplomacy.api.concurrency.conditional_requests.versions_in_if_match).
+ENTITY_TAG = r'(W/)?"[!#-+\--~]*"'
+IF_MATCH_PATTERN = rf"^[ \t]*(\*|{ENTITY_TAG}([ \t]*,[ \t]*{ENTITY_TAG})*)[ \t]*$"
 IF_MATCH = OpenApiParameter(
     "If-Match",
-    OpenApiTypes.STR,
+    {"type": "string", "pattern": IF_MATCH_PATTERN},
     OpenApiParameter.HEADER,
     required=True,
     description="The ETag of the record as you last read it (or `*` to overwrite "
@@ -112,9 +116,10 @@ TABULAR_MEDIA_TYPES = {
 SPARSE_PARAMETERS = [
     OpenApiParameter(
         "fields",
-        OpenApiTypes.STR,
+        # At least one name: `fields=` (or only commas) is a 400.
+        {"type": "string", "pattern": r"[^,\s]"},
         description="Comma-separated fields to return, e.g. `id,date,summary` "
-        "(CSV: column names). An unknown name is a 400.",
+        "(CSV: column names); name at least one. An unknown name is a 400.",
     ),
     OpenApiParameter(
         "omit",

@@ -357,3 +357,9 @@ def test_an_envoy_listed_twice_counts_once(editor_client, russian_envoys):
 
     assert response.status_code == 201, response.json()
     assert [item["id"] for item in response.json()["envoys"]] == [envoy]
+
+
+def test_the_schema_states_at_least_one_person(client):
+    components = client.get("/api/schema/?format=json").json()["components"]["schemas"]
+    for name in ("PersonaNonGrataDeclarationRequest", "DiplomaticStatementRequest"):
+        assert components[name]["properties"]["persons_count"]["minimum"] == 1, name

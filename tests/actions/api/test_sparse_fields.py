@@ -1,5 +1,7 @@
 """`?fields=` and `?omit=` on every resource, lists and records."""
 
+import re
+
 import pytest
 
 from tests.api_helpers import error_fields
@@ -81,6 +83,19 @@ def test_unknown_field_is_a_400(client, db, query, parameter):
     assert response.status_code == 400
     assert error_fields(response) == [parameter]
     assert client.get(f"/api/v1/states/ML/?{query}").status_code == 400
+
+
+def test_the_schema_says_fields_names_at_least_one(client, db):
+    schema = client.get("/api/schema/?format=json").json()
+    parameter = next(
+        parameter
+        for parameter in schema["paths"]["/api/v1/actions/"]["get"]["parameters"]
+        if parameter["name"] == "fields"
+    )
+    pattern = re.compile(parameter["schema"]["pattern"])
+    assert pattern.search("id,date") and pattern.search(" id ")
+    assert not pattern.search("") and not pattern.search(" , ,")
+    assert client.get("/api/v1/actions/?fields=%20,%20,").status_code == 400
 
 
 def test_fields_do_not_touch_writes(editor_client, db):

@@ -64,3 +64,14 @@ def test_bad_parameters_are_400s(client, db, query, parameter):
     response = client.get(f"{URL}?{query}")
     assert response.status_code == 400
     assert error_fields(response) == [parameter]
+
+
+def test_the_schema_says_each_dimension_once(client, db):
+    schema = client.get("/api/schema/?format=json").json()
+    (group_by,) = [
+        parameter
+        for parameter in schema["paths"][URL]["get"]["parameters"]
+        if parameter["name"] == "group_by"
+    ]
+    assert group_by["schema"]["uniqueItems"] is True
+    assert group_by["explode"] is False

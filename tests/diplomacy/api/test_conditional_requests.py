@@ -7,7 +7,10 @@ the ETag each write returns for the next are in the shared case (`tests/api_case
 import re
 
 import pytest
+from rest_framework.exceptions import ValidationError
 
+from diplomacy.api.concurrency.conditional_requests import versions_in_if_match
+from diplomacy.api.openapi.auto_schema import IF_MATCH_PATTERN
 from tests.diplomacy.api.writable_resources import RESOURCES
 
 STRONG_ETAG = re.compile(r'^"[^"]+"$')
@@ -108,3 +111,19 @@ def test_if_match_forms(editor_client, if_match, status):
     if status == 400:
         assert response["Content-Type"].startswith("application/problem+json")
         assert [error["field"] for error in response.json()["errors"]] == ["If-Match"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["*", ' * ', '"3-abc"', '"3-abc", W/"2-def"', "", "  ", "3-abc", '"a,b"', 'W/"1', '*, "1"'],
+)
+def test_the_schema_pattern_of_if_match_is_what_the_api_accepts(header):
+    """A header that fits the schema's pattern is read; any other is a 400 naming it."""
+    fits = re.fullmatch(IF_MATCH_PATTERN, header) is not None
+    try:
+        versions_in_if_match(header)
+    except ValidationError as error:
+        assert not fits, (header, error.detail)
+        assert list(error.detail) == ["If-Match"]
+    else:
+        assert fits, header

@@ -86,3 +86,19 @@ def test_the_schema_states_the_bounds(openapi_schema):
     assert parameters["limit"]["minimum"] == 1
     assert parameters["limit"]["maximum"] == 500
     assert parameters["offset"]["minimum"] == 0
+    assert parameters["offset"]["maximum"] == 10**18 - 1
+
+
+def test_the_largest_offset_the_schema_allows_is_accepted(api_client):
+    assert api_client.get(f"/api/v1/sources/?offset={10**18 - 1}").status_code == 200
+    response = api_client.get(f"/api/v1/sources/?offset={10**18}")
+    assert list(assert_invalid(response, "offset")) == ["offset"]
+
+
+def test_the_dyad_pages_state_the_same_bounds(openapi_schema):
+    parameters = {
+        parameter["name"]: parameter["schema"]
+        for parameter in openapi_schema["paths"]["/api/v1/dyads/{pair}/"]["get"]["parameters"]
+    }
+    assert (parameters["limit"]["minimum"], parameters["limit"]["maximum"]) == (1, 500)
+    assert (parameters["offset"]["minimum"], parameters["offset"]["maximum"]) == (0, 10**18 - 1)
