@@ -22,3 +22,10 @@ def error_messages(response):
     if "errors" in body and isinstance(body["errors"], list):
         return [error["detail"] for error in body["errors"]]
     return [message for messages in body.values() for message in messages]
+
+
+def kind_list_urls() -> list[str]:
+    """The list URL of every registered kind of action, from the registry."""
+    from actions.kinds import KINDS
+
+    return [f"/api/v1/{kind.slug}/" for kind in KINDS.values()]

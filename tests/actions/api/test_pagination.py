@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.api_helpers import error_fields, result_ids
+from tests.api_helpers import error_fields, kind_list_urls, result_ids
 
 FEED = "/api/v1/actions/"
 
@@ -122,10 +122,7 @@ LISTS = [
     "/api/v1/actions/",
     "/api/v1/actions/?cursor=",
     "/api/v1/actions/?state=FR&kind=statement,detention&date_after=2025-01-01",
-    "/api/v1/persona-non-grata-declarations/",
-    "/api/v1/cooperation-suspensions/",
-    "/api/v1/detentions/",
-    "/api/v1/diplomatic-statements/",
+    *kind_list_urls(),
     "/api/v1/episodes/",
     "/api/v1/sources/",
     "/api/v1/states/",

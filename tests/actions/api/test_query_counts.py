@@ -4,23 +4,21 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from actions.kinds import KINDS
 from actions.models import Action, Episode, Source
 from actions.synthetic import synthetic_generate
 from diplomacy.models import Envoy, Mission
+from tests.api_helpers import kind_list_urls
 
+ACTION_LISTS = ["/api/v1/actions/", *kind_list_urls()]
 LISTS = [
-    "/api/v1/actions/",
-    "/api/v1/persona-non-grata-declarations/",
-    "/api/v1/cooperation-suspensions/",
-    "/api/v1/detentions/",
-    "/api/v1/diplomatic-statements/",
+    *ACTION_LISTS,
     "/api/v1/episodes/",
     "/api/v1/sources/",
     "/api/v1/states/",
     "/api/v1/missions/",
     "/api/v1/envoys/",
 ]
-ACTION_LISTS = LISTS[:5]
 
 
 @pytest.fixture
@@ -60,15 +58,11 @@ def test_filtered_action_lists_stay_within_five_queries(
 
 
 def _detail_paths():
-    actions = {
-        "/api/v1/actions/": Action.objects.filter(kind="persona_non_grata"),
-        "/api/v1/persona-non-grata-declarations/": Action.objects.filter(
-            kind="persona_non_grata"
-        ),
-        "/api/v1/cooperation-suspensions/": Action.objects.filter(kind="cooperation_suspension"),
-        "/api/v1/detentions/": Action.objects.filter(kind="detention"),
-        "/api/v1/diplomatic-statements/": Action.objects.filter(kind="statement"),
-    }
+    actions = {"/api/v1/actions/": Action.objects.filter(kind="persona_non_grata")}
+    actions.update(
+        (f"/api/v1/{kind.slug}/", Action.objects.filter(kind=kind.value))
+        for kind in KINDS.values()
+    )
     # The action with the most citations and envoys of each kind.
     paths = []
     for path, queryset in actions.items():

@@ -10,15 +10,13 @@ from actions.api.read import ReadPathListMixin, Unsupported, reader_for_serializ
 from actions.api.serializers import KIND_SERIALIZERS
 from actions.models import Detention
 from actions.synthetic import synthetic_generate
+from tests.api_helpers import kind_list_urls
 
 DetentionSerializer = KIND_SERIALIZERS["detention"]
 
 LISTS = [
     "/api/v1/actions/",
-    "/api/v1/persona-non-grata-declarations/",
-    "/api/v1/cooperation-suspensions/",
-    "/api/v1/detentions/",
-    "/api/v1/diplomatic-statements/",
+    *kind_list_urls(),
 ]
 QUERIES = ["", "?limit=500", "?state=ML", "?actor=FR&limit=3&offset=1", "?target=ZZ"]
 
@@ -145,8 +143,11 @@ def test_cursor_pages_through_the_read_path_match_the_serializers(
         response = _compare(client, serializer_path, url)
         url = response.json()["next"]
         pages += 1
-    assert pages == 4
-    assert len(builds) == 4  # the read path served every page
+    # The rarer kinds have fewer than 4 pages of 5 in 200 synthetic actions.
+    rows = view.queryset.count()
+    assert rows > NewestFirstCursor.page_size
+    assert pages == min(4, -(-rows // NewestFirstCursor.page_size))
+    assert len(builds) == pages  # the read path served every page
 
 
 @pytest.mark.django_db

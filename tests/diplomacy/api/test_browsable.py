@@ -10,6 +10,7 @@ from django.test import Client
 from actions.models import Action, Source
 from diplomacy.models import Envoy, Mission
 from tests import seed
+from tests.api_helpers import kind_list_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +31,9 @@ def urls():
         f"/api/v1/episodes/{seed.EPISODE_SLUG}/",
         "/api/v1/sources/",
         f"/api/v1/sources/{Source.objects.first().pk}/",
-        "/api/v1/persona-non-grata-declarations/",
+        *kind_list_urls(),
         f"/api/v1/persona-non-grata-declarations/{seed.action_id(seed.FRENCH_PNG)}/",
-        "/api/v1/cooperation-suspensions/",
-        "/api/v1/detentions/",
         f"/api/v1/detentions/{detentions.first().pk}/",
-        "/api/v1/diplomatic-statements/",
     ]
 
 

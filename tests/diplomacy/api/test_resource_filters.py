@@ -7,7 +7,7 @@ import pytest
 
 from actions.models import Episode, Source
 from diplomacy.models import Envoy, Mission, State
-from tests.api_helpers import error_fields
+from tests.api_helpers import error_fields, kind_list_urls
 from tests.conditional import if_match
 
 
@@ -79,10 +79,7 @@ def test_sources(client, db):
         "/api/v1/episodes/",
         "/api/v1/sources/",
         "/api/v1/actions/",
-        "/api/v1/persona-non-grata-declarations/",
-        "/api/v1/cooperation-suspensions/",
-        "/api/v1/detentions/",
-        "/api/v1/diplomatic-statements/",
+        *kind_list_urls(),
         "/api/v1/deletions/",
     ],
 )
