@@ -1,0 +1,178 @@
+"""Write the data package: a zip of one CSV per table, datapackage.json and README.md.
+
+Rows are read with a database cursor (`values_list(...).iterator()`,
+server-side on PostgreSQL) in batches, in the order of each table's primary
+key, and each batch is encoded, compressed and written before the next is
+read: one query per table, no model instance, memory flat whatever the size
+of the dataset. Dates, datetimes and UUIDs come from the database as the text
+the API writes (diplomacy/api/formats/database_text.py).
+
+Only the ORM reads the data, so the package of the data as it was at a
+moment is this writer run where every query sees that moment. The same data,
+name, `created` and notes give the same bytes, hence the same SHA-256: the
+files in a fixed order, the rows in key order, every entry dated `created`.
+"""
+
+import datetime
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+
+import orjson
+from django.db import connections, router, transaction
+
+from actions.package.codebook import codebook
+from actions.package.schema import package_descriptor
+from actions.package.tables import Table, package_tables
+from actions.package.zip_archive import ChunkSink, CountingSink, DeterministicZip
+from diplomacy.api.formats.csv_cells import csv_column
+from diplomacy.api.formats.database_text import as_text, text_columns_apply
+from diplomacy.api.formats.tabular_renderers import CSVEncoder
+
+BATCH_SIZE = 5000
+# zlib's level: 6 (its default) made the package 10% smaller than 1 and took
+# twice as long to compress; see docs/development/benchmark-figures.md.
+COMPRESSLEVEL = 6
+DESCRIPTOR_PATH = "datapackage.json"
+CODEBOOK_PATH = "README.md"
+
+
+@dataclass(frozen=True)
+class WrittenPackage:
+    """What was written: the zip's SHA-256 and size, and the rows of each table."""
+
+    sha256: str
+    bytes: int
+    rows: dict[str, int]
+
+
+def write_package(
+    out, *, name: str, created: datetime.datetime, notes: str = "",
+    batch_size: int = BATCH_SIZE,
+) -> WrittenPackage:
+    """Write the data package of the data the ORM reads to the binary stream `out`
+    (seekable or not); return its checksum, size and row counts."""
+    sink = CountingSink(out)
+    rows = {}
+    for _ in _package_steps(
+        sink, name=name, created=created, notes=notes, batch_size=batch_size, rows=rows
+    ):
+        pass
+    sink.flush()
+    return WrittenPackage(sha256=sink.sha256.hexdigest(), bytes=sink.bytes, rows=rows)
+
+
+def package_chunks(
+    *, name: str, created: datetime.datetime, notes: str = "", batch_size: int = BATCH_SIZE
+) -> Iterator[bytes]:
+    """The same bytes as `write_package`, in chunks as they are written (for a
+    StreamingHttpResponse): one chunk per batch of rows, at most."""
+    sink = ChunkSink()
+    for _ in _package_steps(
+        sink, name=name, created=created, notes=notes, batch_size=batch_size, rows={}
+    ):
+        chunk = sink.take()
+        if chunk:
+            yield chunk
+    chunk = sink.take()
+    if chunk:
+        yield chunk
+
+
+def package_sha256(*, name: str, created: datetime.datetime, notes: str = "") -> str:
+    """The SHA-256 of the package `write_package` would write, writing it nowhere."""
+    return write_package(None, name=name, created=created, notes=notes).sha256
+
+
+def _package_steps(sink, *, name, created, notes, batch_size, rows: dict):
+    """Write the package to `sink`, yielding after each batch of rows."""
+    tables = package_tables()
+    archive = DeterministicZip(sink, moment=created, compresslevel=COMPRESSLEVEL)
+    files = {}
+    # Each table's key by the database's key, for the tables the package keys
+    # otherwise (an episode's id -> its slug), for the columns referring to them.
+    package_keys: dict[str, dict] = {}
+    with _one_snapshot(tables[0].model):
+        for table in tables:
+            digest = hashlib.sha256()
+            size = count = 0
+            keys = package_keys.setdefault(table.name, {}) if table.database_key else None
+            with archive.open(table.path) as entry:
+                for chunk, rows_in_chunk in _table_chunks(table, batch_size, package_keys, keys):
+                    entry.write(chunk)
+                    digest.update(chunk)
+                    size += len(chunk)
+                    count += rows_in_chunk
+                    yield
+            files[table.name] = {"bytes": size, "sha256": digest.hexdigest()}
+            rows[table.name] = count
+    descriptor = package_descriptor(
+        tables, name=name, created=created, notes=notes, files=files
+    )
+    archive.write(CODEBOOK_PATH, codebook(descriptor, tables, rows).encode("utf-8"))
+    archive.write(
+        DESCRIPTOR_PATH, orjson.dumps(descriptor, option=orjson.OPT_INDENT_2) + b"\n"
+    )
+    archive.close()
+    yield
+
+
+def _table_chunks(table: Table, batch_size: int, package_keys: dict, keys: dict | None):
+    """(CSV bytes, rows) of the table: its header, then one chunk per batch of rows."""
+    names = [column.name for column in table.columns]
+    encoder = CSVEncoder(names)
+    yield encoder.header_line(), 0
+    queryset = table.model._base_manager.order_by(*table.order_by)
+    sources = table.sources
+    if text_columns_apply(connections[queryset.db]):
+        sources = [as_text(table.model, source) for source in sources]
+    # Columns whose database key is written as the key of the table it refers to.
+    mapped = {
+        index: package_keys[column.references]
+        for index, column in enumerate(table.columns)
+        if column.references in package_keys
+    }
+    if keys is not None:
+        key_index = names.index(table.primary_key[0])
+        database_index = names.index(table.database_key)
+    records = queryset.values_list(*sources).iterator(chunk_size=batch_size)
+    while batch := list(islice(records, batch_size)):
+        columns = list(zip(*batch, strict=True))
+        for index, key_of in mapped.items():
+            try:
+                columns[index] = [None if id is None else key_of[id] for id in columns[index]]
+            except KeyError as error:
+                column = table.columns[index]
+                raise ValueError(
+                    f"{table.name}.{column.name} refers to {error.args[0]}, which is not "
+                    f"in {column.references}."
+                ) from None
+        if keys is not None:
+            keys.update(zip(columns[database_index], columns[key_index], strict=True))
+        yield encoder.column_lines([csv_column(list(column)) for column in columns]), len(batch)
+
+
+@contextmanager
+def _one_snapshot(model):
+    """Every table read from the same state of the database.
+
+    On PostgreSQL a read-only transaction at REPEATABLE READ sees one snapshot
+    for all its queries, so an action entered while the package is written
+    cannot be in actions.csv without its citations. Within a transaction
+    already open (a test's, a caller's), the caller's isolation holds. SQLite
+    is left alone: its transactions here take the write lock (IMMEDIATE),
+    which would hold every writer back for as long as the package is written.
+    """
+    using = router.db_for_read(model)
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    fresh = not connection.in_atomic_block
+    with transaction.atomic(using=using):
+        if fresh:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
