@@ -26,7 +26,7 @@ from django.db import connections, models, router, transaction
 from actions.package.codebook import codebook
 from actions.package.schema import package_descriptor
 from actions.package.tables import Table, package_tables
-from actions.package.zip_archive import ChunkSink, CountingSink, DeterministicZip
+from actions.package.zip_archive import ChunkSink, CompressingThread, CountingSink
 from diplomacy.api.formats.csv_cells import csv_column
 from diplomacy.api.formats.database_text import as_text, text_columns_apply
 from diplomacy.api.formats.tabular_renderers import CSVEncoder
@@ -91,33 +91,41 @@ def package_sha256(*, name: str, created: datetime.datetime, notes: str = "") ->
 def _package_steps(sink, *, name, created, notes, batch_size, rows: dict):
     """Write the package to `sink`, yielding after each batch of rows."""
     tables = package_tables()
-    archive = DeterministicZip(sink, moment=created, compresslevel=COMPRESSLEVEL)
-    files = {}
-    # Each table's key by the database's key, for the tables the package keys
-    # otherwise (an episode's id -> its slug), for the columns referring to them.
-    package_keys: dict[str, dict] = {}
-    with _one_snapshot(tables[0].model):
-        for table in tables:
-            digest = hashlib.sha256()
-            size = count = 0
-            keys = package_keys.setdefault(table.name, {}) if table.database_key else None
-            with archive.open(table.path) as entry:
-                for chunk, rows_in_chunk in _table_chunks(table, batch_size, package_keys, keys):
-                    entry.write(chunk)
+    archive = CompressingThread(sink, moment=created, compresslevel=COMPRESSLEVEL)
+    try:
+        files = {}
+        # Each table's key by the database's key, for the tables the package keys
+        # otherwise (an episode's id -> its slug), for the columns referring to them.
+        package_keys: dict[str, dict] = {}
+        with _one_snapshot(tables[0].model):
+            for table in tables:
+                digest = hashlib.sha256()
+                size = count = 0
+                keys = package_keys.setdefault(table.name, {}) if table.database_key else None
+                archive.open(table.path)
+                for chunk, rows_in_chunk in _table_chunks(
+                    table, batch_size, package_keys, keys
+                ):
+                    archive.write(chunk)
                     digest.update(chunk)
                     size += len(chunk)
                     count += rows_in_chunk
                     yield
-            files[table.name] = {"bytes": size, "sha256": digest.hexdigest()}
-            rows[table.name] = count
-    descriptor = package_descriptor(
-        tables, name=name, created=created, notes=notes, files=files
-    )
-    archive.write(CODEBOOK_PATH, codebook(descriptor, tables, rows).encode("utf-8"))
-    archive.write(
-        DESCRIPTOR_PATH, orjson.dumps(descriptor, option=orjson.OPT_INDENT_2) + b"\n"
-    )
-    archive.close()
+                archive.close_entry()
+                files[table.name] = {"bytes": size, "sha256": digest.hexdigest()}
+                rows[table.name] = count
+        descriptor = package_descriptor(
+            tables, name=name, created=created, notes=notes, files=files
+        )
+        archive.entry(CODEBOOK_PATH, codebook(descriptor, tables, rows).encode("utf-8"))
+        archive.entry(
+            DESCRIPTOR_PATH, orjson.dumps(descriptor, option=orjson.OPT_INDENT_2) + b"\n"
+        )
+        archive.finish()
+    except BaseException:
+        # A failure, or the generator closed (a client gone): stop the thread.
+        archive.abort()
+        raise
     yield
 
 

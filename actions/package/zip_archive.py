@@ -11,6 +11,8 @@ permissions and the system named as its creator.
 
 import datetime
 import hashlib
+import queue
+import threading
 import zipfile
 
 ENTRY_PERMISSIONS = 0o644 << 16
@@ -42,27 +44,48 @@ class ChunkSink:
 
     def __init__(self):
         self._chunks = []
+        # Written by the thread that compresses, taken by the one that sends.
+        self._lock = threading.Lock()
 
     def write(self, data) -> int:
-        self._chunks.append(bytes(data))
+        with self._lock:
+            self._chunks.append(bytes(data))
         return len(data)
 
     def flush(self):
         pass
 
     def take(self) -> bytes:
-        data = b"".join(self._chunks)
-        self._chunks.clear()
-        return data
+        with self._lock:
+            chunks, self._chunks = self._chunks, []
+        return b"".join(chunks)
+
+
+class _Gate:
+    """A write-only stream to `sink` until shut: an archive given up writes nothing more
+    (zipfile would write its end when the garbage collector finds it)."""
+
+    def __init__(self, sink):
+        self._sink = sink
+        self.shut = False
+
+    def write(self, data) -> int:
+        if not self.shut:
+            self._sink.write(data)
+        return len(data)
+
+    def flush(self):
+        pass
 
 
 class DeterministicZip:
     """Entries written one after another, each as a stream, to a write-only stream."""
 
     def __init__(self, sink, *, moment: datetime.datetime, compresslevel: int):
+        self._gate = _Gate(sink)
         # zipfile takes a stream without seek() and tell() as unseekable.
         self._zip = zipfile.ZipFile(
-            sink, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel
+            self._gate, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel
         )
         utc = moment.astimezone(datetime.UTC)
         # The zip format's times go back to 1980 only.
@@ -85,3 +108,82 @@ class DeterministicZip:
 
     def close(self):
         self._zip.close()
+
+    def discard(self):
+        """Give the archive up, unfinished: nothing more is written."""
+        self._gate.shut = True
+
+
+class CompressingThread:
+    """A DeterministicZip whose entries are compressed and written by a thread of their own.
+
+    zlib and hashlib let go of the GIL while they work, so the data is
+    compressed while the next rows are read and encoded. The thread takes its
+    work in order from a short queue: the bytes are those of DeterministicZip,
+    and the rows waiting to be compressed are a few batches at most.
+    """
+
+    def __init__(self, sink, *, moment: datetime.datetime, compresslevel: int, depth: int = 4):
+        self._zip = DeterministicZip(sink, moment=moment, compresslevel=compresslevel)
+        self._queue = queue.Queue(maxsize=depth)
+        self._error = None
+        self._thread = threading.Thread(target=self._run, name="package-zip", daemon=True)
+        self._thread.start()
+
+    def open(self, name: str):
+        self._put("open", name)
+
+    def write(self, data: bytes):
+        self._put("write", data)
+
+    def close_entry(self):
+        self._put("close")
+
+    def entry(self, name: str, data: bytes):
+        self.open(name)
+        self.write(data)
+        self.close_entry()
+
+    def finish(self):
+        """Close the archive and wait until all of it is written."""
+        self._put("finish")
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def abort(self):
+        """Stop the thread, the archive left unfinished (the writer failed or was closed)."""
+        if self._thread.is_alive():
+            self._queue.put(("abort", None))
+            self._thread.join()
+
+    def _put(self, operation, argument=None):
+        if self._error is not None:
+            raise self._error
+        self._queue.put((operation, argument))
+
+    def _run(self):
+        entry = None
+        try:
+            while True:
+                operation, argument = self._queue.get()
+                if operation == "write":
+                    entry.write(argument)
+                elif operation == "open":
+                    entry = self._zip.open(argument)
+                elif operation == "close":
+                    entry.close()
+                    entry = None
+                elif operation == "finish":
+                    self._zip.close()
+                    return
+                else:  # abort
+                    self._zip.discard()
+                    return
+        except BaseException as error:
+            self._error = error
+            self._zip.discard()
+            # Take what is sent until the writer learns of the error, so that it
+            # never waits on a full queue.
+            while self._queue.get()[0] not in ("finish", "abort"):
+                pass

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import threading
 import zipfile
 from collections import Counter
 
@@ -280,3 +281,33 @@ def test_every_table_of_the_dataset_is_in_the_package():
     assert set(models) == {
         State, Episode, Source, Mission, Envoy, Action, Action.envoys.through, Citation
     }
+
+
+def test_a_failure_or_a_client_gone_stops_the_compressing_thread(monkeypatch):
+    from actions.package import writer
+
+    def compressing_threads():
+        return [thread for thread in threading.enumerate() if thread.name == "package-zip"]
+
+    chunks = package_chunks(name="x", created=CREATED, batch_size=10)
+    next(chunks)
+    chunks.close()  # the client went away mid-download
+    assert compressing_threads() == []
+
+    def failing(*args):
+        yield b"id\r\n", 0
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(writer, "_table_chunks", failing)
+    with pytest.raises(RuntimeError, match="database went away"):
+        write_package(io.BytesIO(), name="x", created=CREATED)
+    assert compressing_threads() == []
+
+
+def test_an_error_while_compressing_reaches_the_writer():
+    class BrokenPipe:
+        def write(self, data):
+            raise OSError("broken pipe")
+
+    with pytest.raises(OSError, match="broken pipe"):
+        write_package(BrokenPipe(), name="x", created=CREATED)
