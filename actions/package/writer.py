@@ -2,10 +2,11 @@
 
 Rows are read with a database cursor (`values_list(...).iterator()`,
 server-side on PostgreSQL) in batches, in the order of each table's primary
-key, and each batch is encoded, compressed and written before the next is
-read: one query per table, no model instance, memory flat whatever the size
-of the dataset. Dates, datetimes and UUIDs come from the database as the text
-the API writes (diplomacy/api/formats/database_text.py).
+key; each batch is encoded and handed to a thread that compresses and writes
+it while the next is read (a few batches wait at most): one query per table,
+no model instance, memory flat whatever the size of the dataset. Dates,
+datetimes and UUIDs come from the database as the text the API writes
+(diplomacy/api/formats/database_text.py).
 
 Only the ORM reads the data, so the package of the data as it was at a
 moment is this writer run where every query sees that moment. The same data,
