@@ -24,6 +24,9 @@ DJANGO_HTTP_CACHE_MAX_AGE, DJANGO_HTTP_CACHE_STALE_WHILE_REVALIDATE   seconds an
                        anonymous read may be kept by a browser or shared cache
                        (60, 300)
 DJANGO_DB_STATEMENT_TIMEOUT_MS   PostgreSQL statement timeout (10000; 0: none)
+DJANGO_DATA_LICENSE, DJANGO_DATA_LICENSE_URL   the licence the data package
+                       states (an SPDX identifier and its text's address;
+                       CC-BY-4.0 by default)
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD,
 DJANGO_SECURE_PROXY_SSL_HEADER (e.g. HTTP_X_FORWARDED_PROTO)   HTTPS (production)
 """
@@ -334,3 +337,24 @@ LOGGING = {
     # Unhandled exceptions of the API, with their traceback (answered 500).
     "loggers": {"diplomacy.api": {"level": "ERROR"}},
 }
+
+# The data package of the dataset (`manage.py write_package`, releases): its
+# name and title, and the licence of the data, which a deployment publishing
+# under other terms sets with DJANGO_DATA_LICENSE (an SPDX identifier) and
+# DJANGO_DATA_LICENSE_URL.
+DATA_PACKAGE_NAME = "diplomatic-actions"
+DATA_PACKAGE_TITLE = "Diplomatic actions between states"
+_DATA_LICENSE = os.environ.get("DJANGO_DATA_LICENSE", "").strip()
+DATA_PACKAGE_LICENSE = (
+    {
+        "name": _DATA_LICENSE,
+        "path": os.environ.get("DJANGO_DATA_LICENSE_URL", "").strip(),
+    }
+    if _DATA_LICENSE
+    else {
+        "name": "CC-BY-4.0",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+        "title": "Creative Commons Attribution 4.0 International",
+    }
+)
+DATA_PACKAGE_LICENSE = {key: value for key, value in DATA_PACKAGE_LICENSE.items() if value}

@@ -1,5 +1,6 @@
 """In-process measurements: requests through the whole Django stack, as a WSGI server makes them."""
 
+import datetime
 import io
 import statistics
 import sys
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 import orjson
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
+
+from actions.package import write_package
 
 
 @dataclass
@@ -162,4 +165,30 @@ def export_run(client, path, query="", *, traced: bool = True) -> dict:
         "seconds": seconds,
         "rows_per_second": rows / seconds if seconds else 0.0,
         "peak_bytes": peak,
+    }
+
+
+def package_runs(*, runs: int = 3) -> dict:
+    """The data package written `runs` times to nowhere (hashed and counted): the run of
+    median time, and the peak of traced memory of one more run, untimed."""
+    created = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    timed = []
+    for _ in range(runs):
+        begin = time.perf_counter()
+        written = write_package(None, name="benchmark", created=created)
+        timed.append((time.perf_counter() - begin, written))
+    seconds, written = sorted(timed, key=lambda run: run[0])[len(timed) // 2]
+    tracemalloc.start()
+    try:
+        write_package(None, name="benchmark", created=created)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return {
+        "seconds": seconds,
+        "bytes": written.bytes,
+        "rows": written.rows,
+        "actions_per_second": written.rows["actions"] / seconds if seconds else 0.0,
+        "peak_bytes": peak,
+        "runs": runs,
     }

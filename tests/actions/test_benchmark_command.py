@@ -63,6 +63,9 @@ def test_benchmark_prints_a_table_with_the_same_json_as_the_raw_baseline(keep_co
     assert "status" not in deep, text
     # Within this test's transaction, after its writes, nothing may be cached.
     assert "from the response cache" in text
+    # The data package of the same data, as a release writes it.
+    assert "Data package: 308 actions, " in text and "actions/s" in text, text
+    assert "data package >= 20,000 actions/s" in text
     if not export_paths("actions.bench.urls"):
         assert "Export: no export route under /api/: not available" in text
     else:  # each format is streamed, not refused for the client's Accept

@@ -33,6 +33,11 @@ class CSVEncoder:
             return self._encode([] for _ in rows)
         return self.column_lines([[row.get(name) for row in rows] for name in self.header])
 
+    def row_lines(self, rows) -> bytes:
+        """Rows given as tuples of values csv.writer writes as `csv_cell` does (text,
+        integers, None: see csv_cells.CSV_AS_THEY_ARE), in the header's order."""
+        return self._encode(rows)
+
     def column_lines(self, columns) -> bytes:
         """Rows given as columns (one sequence of values per header column, in its order)."""
         return self._encode(zip(*map(csv_column, columns), strict=True))
