@@ -246,7 +246,7 @@ def test_the_package_is_streamed_a_batch_at_a_time():
 
 
 def test_the_package_loads_into_pandas_with_its_types(real_data, tmp_path):
-    pandas = pytest.importorskip("pandas")
+    import pandas
     data = package_bytes()
     descriptor, _, _ = read_package(data)
     resource = next(r for r in descriptor["resources"] if r["name"] == "actions")
