@@ -10,9 +10,11 @@ class DiplomacyConfig(AppConfig):
         from diplomacy.api.caching.dataset_generation import track_dataset_writes
         from diplomacy.api.openapi import auto_schema  # noqa: F401  (registers schema extensions)
         from diplomacy.deletions import deletions_track
+        from diplomacy.history_of_detached import history_of_detached_track
         from diplomacy.models import Envoy, Mission, State
 
         deletions_track(State, resource="states", key="code")
         deletions_track(Mission, resource="missions")
         deletions_track(Envoy, resource="envoys")
         track_dataset_writes()
+        history_of_detached_track()
