@@ -19,12 +19,12 @@ class ReleaseCountsSerializer(serializers.Serializer):
         child=serializers.IntegerField(),
         help_text="Actions by kind (" + ", ".join(KINDS) + "); a kind with none is left out.",
     )
-    citations = serializers.IntegerField()
-    sources = serializers.IntegerField()
-    episodes = serializers.IntegerField()
-    states = serializers.IntegerField()
-    missions = serializers.IntegerField()
-    envoys = serializers.IntegerField()
+    citations = serializers.IntegerField(help_text="Citations.")
+    sources = serializers.IntegerField(help_text="Sources.")
+    episodes = serializers.IntegerField(help_text="Episodes.")
+    states = serializers.IntegerField(help_text="States, current and historic.")
+    missions = serializers.IntegerField(help_text="Missions.")
+    envoys = serializers.IntegerField(help_text="Envoys.")
     envoy_links = serializers.IntegerField(help_text="Links between actions and envoys.")
 
 
