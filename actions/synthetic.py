@@ -510,6 +510,8 @@ def synthetic_generate(
 
 
 SYNTHETIC_MODELS = (Episode, Source, Mission, Envoy, Action, Citation)
+# Written by raw INSERTs, without simple-history (the episode is saved, with its history).
+BULK_WRITTEN_MODELS = (Source, Mission, Envoy, Action, Citation)
 HISTORY_REASON = "generate_synthetic"
 
 
@@ -525,7 +527,7 @@ def _write_history() -> None:
     uid = Action._meta.get_field("uid")
     low, high = (uid.get_db_prep_value(value, connection) for value in (_UID_LOW, _UID_HIGH))
     with connection.cursor() as cursor:
-        for model in SYNTHETIC_MODELS:
+        for model in BULK_WRITTEN_MODELS:
             historical = model.history.model
             columns = ", ".join(quote(field.column) for field in model._meta.concrete_fields)
             cursor.execute(
