@@ -587,10 +587,13 @@ def _reset_sequences():
 def synthetic_analyze() -> None:
     """Refresh the planner's statistics after a bulk load (and, on PostgreSQL outside a
     transaction, the visibility map that lets a count use an index-only scan)."""
-    tables = [
-        model._meta.db_table
-        for model in (Source, Mission, Envoy, Action, Action.envoys.through, Citation)
-    ]
+    models = (Source, Mission, Envoy, Action, Action.envoys.through, Citation)
+    tables = [model._meta.db_table for model in models]
+    # And their history, which `as_of` reads: a planner that believes it small
+    # picks plans that time out.
+    links = Action.history.model._history_m2m_fields[0]
+    tables += [model.history.model._meta.db_table for model in SYNTHETIC_MODELS]
+    tables.append(DatasetHistory.for_model(Action).m2m_models[links]._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             verb = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
