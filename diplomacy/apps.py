@@ -9,6 +9,7 @@ class DiplomacyConfig(AppConfig):
         from diplomacy import checks  # noqa: F401  (registers deployment checks)
         from diplomacy.api.caching.dataset_generation import track_dataset_writes
         from diplomacy.api.openapi import auto_schema  # noqa: F401  (registers schema extensions)
+        from diplomacy.as_of.validity import validity_keep
         from diplomacy.deletions import deletions_track
         from diplomacy.models import Envoy, Mission, State
 
@@ -16,3 +17,6 @@ class DiplomacyConfig(AppConfig):
         deletions_track(Mission, resource="missions")
         deletions_track(Envoy, resource="envoys")
         track_dataset_writes()
+        # Every tracked historical table, a newly tracked one too, gets its
+        # history_valid_until triggers.
+        validity_keep()

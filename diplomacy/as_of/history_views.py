@@ -2,16 +2,19 @@
 
 Built from simple-history's historical models (every model with a
 DatasetHistory, and the many-to-many links it follows): the rows of a table
-as of T are, for each record, its latest historical row dated T or earlier,
-unless that row records a deletion. A through table's rows as of T are the
-links simple-history copied with those historical rows.
+as of T are, for each record, its historical row current at T
+(`history_date <= T < history_valid_until`, the latter null while the row is
+the record's latest; diplomacy.as_of.validity keeps it), unless that row
+records a deletion. A through table's rows as of T are the links
+simple-history copied with those historical rows.
 
-The SQL is one SELECT per table with a correlated NOT EXISTS, never a
-window or a GROUP BY: both databases then fold it into the query that reads
-the table (SQLite flattens it, PostgreSQL inlines it), so an ORDER BY ...
-LIMIT still walks an index of the historical table and stops after a page.
-Each historical table has an index on (key, history_date) for that NOT EXISTS
-(diplomacy.audit_trail).
+The SQL is one SELECT per table with plain range tests, no correlated
+subquery, window or GROUP BY: both databases fold it into the query that
+reads the table (SQLite flattens it, PostgreSQL inlines it), so an ORDER BY
+... LIMIT still walks an index of the historical table and stops after a
+page, and a count reads the (history_valid_until, history_date,
+history_type) index of the historical table (diplomacy.audit_trail) without
+the table.
 """
 
 import functools
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 
 from django.db.models import ForeignKey
 
-from diplomacy.audit_trail import DatasetHistory
+from diplomacy.audit_trail import VALID_UNTIL, DatasetHistory
 
 # Where a SELECT puts the moment: a literal written by `moment_literal`.
 MOMENT = "{moment}"
@@ -33,32 +36,32 @@ class HistoryView:
     select: str
 
 
-def _as_of_condition(vendor, quote, historical_table: str, key: str, alias: str) -> str:
-    """`alias` is the latest row of its record dated at or before the moment."""
-    later = f"{alias}_later"
-    # SQLite's planner would read every entry up to the moment through the
-    # history_date index, then sort them: the unary + leaves it the indexes of
-    # the query's own filters and order (a page is then an index walk).
-    date = f"+{alias}.history_date" if vendor == "sqlite" else f"{alias}.history_date"
+def _as_of_condition(vendor, quote, alias: str) -> str:
+    """`alias` is its record's entry current at the moment (and no deletion)."""
+    until = f"{alias}.{quote(VALID_UNTIL)}"
+    date = f"{alias}.history_date"
+    if vendor == "sqlite":
+        # SQLite's planner would search the entries through these two columns'
+        # indexes (nearly every entry qualifies) and then sort them: the unary +
+        # leaves it the indexes of the query's own filters and order (a page is
+        # then an index walk), which hold the two columns too
+        # (diplomacy.audit_trail), so a count still reads no table.
+        until, date = f"+{until}", f"+{date}"
     return (
-        f"{date} <= {MOMENT} AND NOT EXISTS (SELECT 1 FROM "
-        f"{quote(historical_table)} {later} WHERE {later}.{quote(key)} = {alias}.{quote(key)} "
-        f"AND {later}.history_date <= {MOMENT} AND ({later}.history_date > "
-        f"{alias}.history_date OR ({later}.history_date = {alias}.history_date "
-        f"AND {later}.history_id > {alias}.history_id)))"
+        f"{date} <= {MOMENT} AND ({until} IS NULL OR {until} > {MOMENT}) "
+        f"AND {alias}.history_type <> '-'"
     )
 
 
 def _model_views(vendor, quote, model, tracker) -> list[HistoryView]:
     historical = model.history.model
-    key = model._meta.pk.column
     columns = ", ".join(f"h.{quote(field.column)}" for field in model._meta.concrete_fields)
-    current = _as_of_condition(vendor, quote, historical._meta.db_table, key, "h")
+    current = _as_of_condition(vendor, quote, "h")
     views = [
         HistoryView(
             table=model._meta.db_table,
             select=f"SELECT {columns} FROM {quote(historical._meta.db_table)} h "
-            f"WHERE h.history_type <> '-' AND {current}",
+            f"WHERE {current}",
         )
     ]
     for field in getattr(historical, "_history_m2m_fields", []):
@@ -74,7 +77,7 @@ def _model_views(vendor, quote, model, tracker) -> list[HistoryView]:
                 table=through._meta.db_table,
                 select=f"SELECT {link_columns} FROM {quote(historical_links._meta.db_table)} "
                 f"link JOIN {quote(historical._meta.db_table)} h "
-                f"ON h.history_id = link.history_id WHERE h.history_type <> '-' AND {current}",
+                f"ON h.history_id = link.history_id WHERE {current}",
             )
         )
     return views
