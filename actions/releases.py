@@ -17,6 +17,7 @@ from django.utils.module_loading import import_string
 
 from actions.models import Action, Citation, Episode, Release, Source
 from diplomacy.as_of.reading import reading_as_of
+from diplomacy.as_of.writers_lock import writers_lock
 from diplomacy.models import Envoy, Mission, State
 
 # The function writing a release's data package (`write_package(out, *,
@@ -87,7 +88,14 @@ def package_checksum(release: Release) -> str:
 
 @transaction.atomic
 def release_cut(*, name: str, notes: str = "") -> Release:
-    """Record the release `name` of the dataset as it is now."""
+    """Record the release `name` of the dataset as it is now.
+
+    The writers' lock is taken before the clock is read, and held until the
+    release is saved: every history entry dated before `cut_at` is committed
+    by then (diplomacy.as_of.writers_lock), so none can appear in the release
+    later. Writers wait while a release is cut.
+    """
+    writers_lock()
     if Release.objects.filter(name=name).exists():
         raise ReleaseRefused(f"A release named {name!r} exists already.")
     release = Release(name=name, notes=notes, cut_at=timezone.now())
