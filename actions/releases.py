@@ -86,19 +86,36 @@ def package_checksum(release: Release) -> str:
     return digest.hexdigest()
 
 
-@transaction.atomic
+def release_moment_take() -> datetime.datetime:
+    """Now, once every write of the dataset in flight has committed.
+
+    The writers' lock is taken before the clock is read (a transaction of its
+    own, unless the caller's): every history entry dated before the moment is
+    committed by then, and a writer waiting for the lock dates its entries
+    after it (diplomacy.as_of.writers_lock). Held only for this instant:
+    what a release reads is fixed by its moment, not by the lock.
+    """
+    with transaction.atomic():
+        writers_lock()
+        return timezone.now()
+
+
 def release_cut(*, name: str, notes: str = "") -> Release:
     """Record the release `name` of the dataset as it is now.
 
-    The writers' lock is taken before the clock is read, and held until the
-    release is saved: every history entry dated before `cut_at` is committed
-    by then (diplomacy.as_of.writers_lock), so none can appear in the release
-    later. Writers wait while a release is cut.
+    Its moment is taken under the writers' lock (`release_moment_take`), so
+    no write dated before `cut_at` can commit after it and appear in the
+    release later.
     """
-    writers_lock()
     if Release.objects.filter(name=name).exists():
         raise ReleaseRefused(f"A release named {name!r} exists already.")
-    release = Release(name=name, notes=notes, cut_at=timezone.now())
+    cut_at = release_moment_take()
+    with transaction.atomic():
+        return _release_record(name=name, notes=notes, cut_at=cut_at)
+
+
+def _release_record(*, name: str, notes: str, cut_at: datetime.datetime) -> Release:
+    release = Release(name=name, notes=notes, cut_at=cut_at)
     try:
         release.full_clean(exclude=["counts"], validate_unique=False)
     except ValidationError as error:
