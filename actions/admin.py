@@ -7,8 +7,10 @@ from actions.models import (
     Action,
     Citation,
     Episode,
+    Release,
     Source,
 )
+from actions.releases import release_cut
 from actions.resources import (
     KIND_RESOURCES,
     ActionResource,
@@ -176,3 +178,43 @@ class CitationAdmin(ImportExportAdmin, RecordAdmin):
     autocomplete_fields = ["action", "source"]
     list_select_related = ["source"]
     resource_classes = [CitationResource]
+
+
+class ReleaseAdminForm(forms.ModelForm):
+    class Meta:
+        model = Release
+        fields = ["name", "notes"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if Release.objects.filter(name=name).exists():
+            raise forms.ValidationError("A release with this name exists already.")
+        if not Action.objects.exists():
+            raise forms.ValidationError("The dataset holds no action: nothing to release.")
+        return name
+
+
+@admin.register(Release)
+class ReleaseAdmin(admin.ModelAdmin):
+    """Staff may cut a release, as `manage.py release` does; none is changed or deleted."""
+
+    form = ReleaseAdminForm
+    list_display = ["name", "cut_at", "notes"]
+    readonly_fields = ["name", "cut_at", "notes", "counts", "changes_since_previous",
+                       "package_sha256"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else []
+
+    def get_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else ["name", "notes"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        cut = release_cut(name=form.cleaned_data["name"], notes=form.cleaned_data["notes"])
+        obj.pk, obj._state.adding = cut.pk, False

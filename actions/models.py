@@ -554,3 +554,57 @@ class Citation(Record):
 
     def __str__(self):
         return f"{self.source} on action {self.action_id}"
+
+
+class Release(models.Model):
+    """A named, immutable state of the dataset, for citing and reproducing it.
+
+    Its data are read from the history as of `cut_at` (`?as_of=<name>`); it
+    stores what a reader checks them against: counts and its package's digest.
+    Written by `manage.py release` or by staff in the admin, never changed.
+    """
+
+    name = models.CharField(
+        max_length=50,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z][0-9A-Za-z._-]*$",
+                "Letters, digits, dots, hyphens and underscores, starting with a letter "
+                "or digit, e.g. 2026.1.",
+            )
+        ],
+        help_text="Name of the release, e.g. 2026.1; what `as_of` takes.",
+    )
+    cut_at = models.DateTimeField(
+        help_text="The moment the release holds the dataset as of.", db_index=True
+    )
+    notes = models.TextField(blank=True, help_text="What the release brings, in a few words.")
+    counts = models.JSONField(
+        default=dict,
+        help_text="Number of records of each resource as of the release (actions also "
+        "by kind).",
+    )
+    changes_since_previous = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="Actions added, changed and removed since the previous release; null "
+        "for the first.",
+    )
+    package_sha256 = models.CharField(
+        "package SHA-256",
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 of the release's data package (package.zip), in hexadecimal.",
+    )
+
+    class Meta:
+        ordering = ["cut_at", "id"]
+
+    def __str__(self):
+        return f"Release {self.name}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("A release is immutable: cut a new one instead.")
+        super().save(*args, **kwargs)

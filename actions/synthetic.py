@@ -26,6 +26,7 @@ from actions.dates import period_end, period_start
 from actions.kinds import KINDS
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.api.caching.dataset_generation import dataset_changed
+from diplomacy.audit_trail import DatasetHistory
 from diplomacy.choices import EnvoyCategory, MissionKind
 from diplomacy.models import Envoy, Mission, State
 
@@ -504,7 +505,73 @@ def synthetic_generate(
         if progress:
             progress(len(batch.actions))
     _reset_sequences()
+    _write_history()
     return totals
+
+
+SYNTHETIC_MODELS = (Episode, Source, Mission, Envoy, Action, Citation)
+# Written by raw INSERTs, without simple-history (the episode is saved, with its history).
+BULK_WRITTEN_MODELS = (Source, Mission, Envoy, Action, Citation)
+HISTORY_REASON = "generate_synthetic"
+
+
+def _write_history() -> None:
+    """One creation entry per synthetic record, and its envoys, as simple-history
+    would have written them had each record been saved: queries `as_of` a
+    moment read the history, and a benchmark of them needs it.
+
+    One INSERT ... SELECT per table, from the rows just written.
+    """
+    quote = connection.ops.quote_name
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    uid = Action._meta.get_field("uid")
+    low, high = (uid.get_db_prep_value(value, connection) for value in (_UID_LOW, _UID_HIGH))
+    with connection.cursor() as cursor:
+        for model in BULK_WRITTEN_MODELS:
+            historical = model.history.model
+            columns = ", ".join(quote(field.column) for field in model._meta.concrete_fields)
+            cursor.execute(
+                f"INSERT INTO {quote(historical._meta.db_table)} ({columns}, history_date, "
+                "history_change_reason, history_type, history_user_id) "
+                f"SELECT {columns}, %s, %s, '+', NULL FROM {quote(model._meta.db_table)} "
+                "WHERE uid BETWEEN %s AND %s",
+                [now, HISTORY_REASON, low, high],
+            )
+        through = Action.envoys.through
+        links = Action.history.model._history_m2m_fields[0]
+        historical_links = DatasetHistory.for_model(Action).m2m_models[links]
+        cursor.execute(
+            f"INSERT INTO {quote(historical_links._meta.db_table)} "
+            "(id, action_id, envoy_id, history_id) "
+            "SELECT link.id, link.action_id, link.envoy_id, history.history_id "
+            f"FROM {quote(through._meta.db_table)} link "
+            f"JOIN {quote(Action.history.model._meta.db_table)} history "
+            "ON history.id = link.action_id "
+            "WHERE history.uid BETWEEN %s AND %s AND history.history_change_reason = %s",
+            [low, high, HISTORY_REASON],
+        )
+
+
+def _remove_history() -> None:
+    """The history of the synthetic records goes with them: it is no real past."""
+    quote = connection.ops.quote_name
+    uid = Action._meta.get_field("uid")
+    low, high = (uid.get_db_prep_value(value, connection) for value in (_UID_LOW, _UID_HIGH))
+    links = Action.history.model._history_m2m_fields[0]
+    historical_links = DatasetHistory.for_model(Action).m2m_models[links]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(historical_links._meta.db_table)} WHERE history_id IN "
+            f"(SELECT history_id FROM {quote(Action.history.model._meta.db_table)} "
+            "WHERE uid BETWEEN %s AND %s)",
+            [low, high],
+        )
+        for model in SYNTHETIC_MODELS:
+            cursor.execute(
+                f"DELETE FROM {quote(model.history.model._meta.db_table)} "
+                "WHERE uid BETWEEN %s AND %s",
+                [low, high],
+            )
 
 
 def _reset_sequences():
@@ -520,10 +587,13 @@ def _reset_sequences():
 def synthetic_analyze() -> None:
     """Refresh the planner's statistics after a bulk load (and, on PostgreSQL outside a
     transaction, the visibility map that lets a count use an index-only scan)."""
-    tables = [
-        model._meta.db_table
-        for model in (Source, Mission, Envoy, Action, Action.envoys.through, Citation)
-    ]
+    models = (Source, Mission, Envoy, Action, Action.envoys.through, Citation)
+    tables = [model._meta.db_table for model in models]
+    # And their history, which `as_of` reads: a planner that believes it small
+    # picks plans that time out.
+    links = Action.history.model._history_m2m_fields[0]
+    tables += [model.history.model._meta.db_table for model in SYNTHETIC_MODELS]
+    tables.append(DatasetHistory.for_model(Action).m2m_models[links]._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             verb = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
@@ -586,4 +656,5 @@ def synthetic_remove() -> dict[str, int]:
     counts["missions"] = _delete_synthetic(Mission)
     counts["sources"] = _delete_synthetic(Source)
     _delete_synthetic(Episode)
+    _remove_history()
     return counts

@@ -23,6 +23,8 @@ DJANGO_CORS_ALLOWED_ORIGINS   comma-separated origins whose web pages may write
 DJANGO_HTTP_CACHE_MAX_AGE, DJANGO_HTTP_CACHE_STALE_WHILE_REVALIDATE   seconds an
                        anonymous read may be kept by a browser or shared cache
                        (60, 300)
+DJANGO_HTTP_CACHE_IMMUTABLE_MAX_AGE   seconds a read as of a release may be kept
+                       (31536000: it never changes)
 DJANGO_DB_STATEMENT_TIMEOUT_MS   PostgreSQL statement timeout (10000; 0: none)
 DJANGO_DATA_LICENSE, DJANGO_DATA_LICENSE_URL   the licence the data package
                        states (an SPDX identifier and its text's address;
@@ -136,6 +138,8 @@ CORS_PREFLIGHT_MAX_AGE = 86_400
 # Cache-Control of anonymous reads (diplomacy/api/caching/http_cache.py).
 HTTP_CACHE_MAX_AGE = env_int("DJANGO_HTTP_CACHE_MAX_AGE", 60)
 HTTP_CACHE_STALE_WHILE_REVALIDATE = env_int("DJANGO_HTTP_CACHE_STALE_WHILE_REVALIDATE", 300)
+# Of an anonymous read as of a release, which never changes.
+HTTP_CACHE_IMMUTABLE_MAX_AGE = env_int("DJANGO_HTTP_CACHE_IMMUTABLE_MAX_AGE", 365 * 24 * 3600)
 
 ROOT_URLCONF = "diplomacy.urls"
 

@@ -17,6 +17,7 @@ from actions.filtersets import ActionFilterSet
 from actions.models import Action
 from diplomacy.api.caching.response_cache import ResponseCacheMixin
 from diplomacy.api.pagination import MAX_LIMIT, MAX_OFFSET, LimitOffsetPagination
+from diplomacy.api.records.as_of_views import AsOfMixin
 from diplomacy.api.records.freed_responses import FreedResponseMixin
 from diplomacy.api.serializers import StateBriefSerializer
 from diplomacy.models import State
@@ -80,7 +81,7 @@ class DyadSerializer(serializers.Serializer):
         filters=True,
     )
 )
-class DyadViewSet(FreedResponseMixin, ResponseCacheMixin, viewsets.GenericViewSet):
+class DyadViewSet(AsOfMixin, FreedResponseMixin, ResponseCacheMixin, viewsets.GenericViewSet):
     queryset = action_queryset(Action)
     serializer_class = ActionFeedSerializer
     filterset_class = ActionFilterSet

@@ -19,6 +19,7 @@ from diplomacy.api.caching.response_cache import ResponseCacheMixin
 from diplomacy.api.formats.negotiation import FormatNegotiation
 from diplomacy.api.formats.tabular_renderers import CSVRenderer
 from diplomacy.api.openapi.auto_schema import DatasetAutoSchema
+from diplomacy.api.records.as_of_views import AsOfMixin
 from diplomacy.api.records.freed_responses import FreedResponseMixin
 from diplomacy.filters import split_commas
 
@@ -102,7 +103,9 @@ class ActionStatsSerializer(serializers.Serializer):
         responses=ActionStatsSerializer,
     )
 )
-class ActionStatsViewSet(FreedResponseMixin, ResponseCacheMixin, viewsets.GenericViewSet):
+class ActionStatsViewSet(
+    AsOfMixin, FreedResponseMixin, ResponseCacheMixin, viewsets.GenericViewSet
+):
     queryset = Action.objects.all()
     filterset_class = ActionStatsFilterSet
     pagination_class = None

@@ -25,6 +25,7 @@ from actions.pages.timeline_picture import timeline_svg
 from diplomacy.api.caching.response_cache import ResponseCacheMixin
 from diplomacy.api.concurrency.conditional_requests import record_etag
 from diplomacy.api.openapi.operation_docs import lookup_parameter
+from diplomacy.api.records.as_of_views import AsOfMixin
 
 SVG_MEDIA_TYPE = "image/svg+xml"
 # Any cache may keep it, and must ask with its ETag before using it again.
@@ -40,7 +41,7 @@ class SVGRenderer(renderers.BaseRenderer):
         return data
 
 
-class EpisodeTimelineImageViewSet(ResponseCacheMixin, viewsets.GenericViewSet):
+class EpisodeTimelineImageViewSet(AsOfMixin, ResponseCacheMixin, viewsets.GenericViewSet):
     """The timeline picture of an episode, as an SVG image."""
 
     queryset = Episode.objects.all()

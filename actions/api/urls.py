@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from actions.api import dyads, stats, timeline_image, views
+from actions.api import dyads, releases, stats, timeline_image, views
 from actions.kinds import KINDS
 
 router = SimpleRouter()
@@ -16,6 +16,7 @@ router.register("episodes", views.EpisodeViewSet, basename="episode")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("dyads", dyads.DyadViewSet, basename="dyad")
 router.register("stats/actions", stats.ActionStatsViewSet, basename="action-stats")
+router.register("releases", releases.ReleaseViewSet, basename="release")
 
 # What a router cannot route: a file name, with no trailing slash.
 paths = [

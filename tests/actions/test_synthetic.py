@@ -89,3 +89,31 @@ def test_remove_refuses_when_real_data_refers_to_synthetic_records():
     real.save()
     with pytest.raises(CommandError, match="refer to synthetic"):
         call_command("generate_synthetic", "--remove", verbosity=0)
+
+
+def test_synthetic_records_have_history_that_goes_with_them():
+    from django.utils import timezone
+
+    from actions.synthetic import synthetic_remove
+    from diplomacy.as_of.reading import reading_as_of
+
+    synthetic_generate(actions=300, seed=3)
+    actions = Action.objects.filter(**SYNTHETIC_UIDS)
+    assert Action.history.filter(**SYNTHETIC_UIDS, history_type="+").count() == actions.count()
+    for model in (Citation, Source, Envoy, Mission, Episode):
+        assert model.history.filter(**SYNTHETIC_UIDS).count() == (
+            model.objects.filter(**SYNTHETIC_UIDS).count()
+        )
+    links = Action.envoys.through.objects.filter(action__in=actions)
+    live = sorted(links.values_list("action_id", "envoy_id"))
+    with reading_as_of(timezone.now()):
+        assert sorted(
+            Action.envoys.through.objects.filter(action__in=actions).values_list(
+                "action_id", "envoy_id"
+            )
+        ) == live
+        assert Action.objects.filter(**SYNTHETIC_UIDS).count() == 300
+    synthetic_remove()
+    assert not Action.history.filter(**SYNTHETIC_UIDS).exists()
+    with reading_as_of(timezone.now()):
+        assert not Action.objects.filter(**SYNTHETIC_UIDS).exists()

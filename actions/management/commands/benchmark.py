@@ -18,7 +18,7 @@ from actions.bench import http
 from actions.bench.discover import deep_cursor_query, export_paths, has_cursor_parameter
 from actions.bench.measure import Client, export_runs, medians, package_runs
 from actions.kinds import KINDS
-from actions.models import Action
+from actions.models import Action, Release
 from diplomacy.api.pagination import FeedPagination
 
 # (API resource, kind of its raw baseline; None for the feed of every kind)
@@ -103,6 +103,7 @@ class Command(BaseCommand):
             client = Client()
             self.lists(client)
             self.deep_pages(client, actions)
+            self.as_of_pages(client)
             if not options["no_export"]:
                 self.export(client)
             if not options["no_package"]:
@@ -209,6 +210,38 @@ class Command(BaseCommand):
             )
         else:
             self.verdict("cursor page at 90% <= 1.2x first page", None, "no cursor")
+
+    def as_of_pages(self, client):
+        """Pages as of the latest release against the same pages now (issue 12)."""
+        target = "page as of a release <= 3x the live page"
+        release = Release.objects.order_by("cut_at", "id").last()
+        self.line()
+        if release is None:
+            self.line("Pages as of a release: no release (cut one: manage.py release NAME)")
+            self.verdict(target, None, "no release")
+            return
+        limit = self.options["limit"]
+        pages = {
+            "feed": "/api/v1/actions/",
+            "one kind": f"/api/v1/{next(iter(KINDS.values())).slug}/",
+            "states": "/api/v1/states/",
+        }
+        requests = {}
+        for name, path in pages.items():
+            requests[(name, "live")] = (path, f"limit={limit}")
+            requests[(name, "as_of")] = (path, f"limit={limit}&as_of={release.name}")
+        results = medians(client, requests, self.options["repeat"])
+        self.line(f"Pages as of the release {release.name} (limit={limit}) vs the live page")
+        for name, path in pages.items():
+            live_seconds, live = results[(name, "live")]
+            past_seconds, past = results[(name, "as_of")]
+            ratio = past_seconds / live_seconds
+            status = "" if past.status == live.status == 200 else f"  status {past.status}"
+            self.line(
+                f"  {path:41} live {live_seconds * 1000:8.2f} ms  as of {past_seconds * 1000:8.2f}"
+                f" ms  {ratio:5.2f}x  {past.queries} queries{status}"
+            )
+            self.verdict(f"{path} {target}", ratio <= 3 and not status, f"{ratio:.2f}x")
 
     def cached_page(self, client):
         limit = self.options["limit"]

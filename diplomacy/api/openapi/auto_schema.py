@@ -67,9 +67,13 @@ class ConditionalRequestsSchemaMixin:
         )
 
     def get_override_parameters(self):
+        from diplomacy.api.records.as_of_views import AS_OF_PARAMETER, AsOfMixin
+
         parameters = list(super().get_override_parameters())
         if self.method == "GET":
             parameters += [IF_NONE_MATCH, ETAG]
+            if isinstance(self.view, AsOfMixin) and self.view.action in self.view.as_of_actions:
+                parameters.append(AS_OF_PARAMETER)
         elif self._locks_writes():
             parameters.append(IF_MATCH)
             if self.method != "DELETE":
