@@ -6,24 +6,20 @@ reader check.
 """
 
 import datetime
-import hashlib
-import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from actions.models import Action, Citation, Episode, Release, Source
+from actions.package import package_chunks, package_sha256
+from actions.package.files import package_file_write
 from diplomacy.as_of.reading import reading_as_of
 from diplomacy.as_of.writers_lock import writers_lock
 from diplomacy.models import Envoy, Mission, State
-
-# The function writing a release's data package (`write_package(out, *,
-# release_name)`, a deterministic zip into a binary file), run as of the
-# release's moment. Until it exists, a release records no checksum.
-PACKAGE_WRITER = "actions.package.write_package"
 
 
 class ReleaseRefused(Exception):
@@ -70,20 +66,23 @@ def release_changes(*, since: datetime.datetime, until: datetime.datetime) -> di
     }
 
 
-def package_checksum(release: Release) -> str:
-    """SHA-256 of the release's data package, written as of its moment; blank
-    while no package writer exists (PACKAGE_WRITER)."""
-    try:
-        write_package = import_string(PACKAGE_WRITER)
-    except ImportError:
-        return ""
-    digest = hashlib.sha256()
-    with tempfile.TemporaryFile() as out, reading_as_of(release.cut_at):
-        write_package(out, release_name=release.name)
-        out.seek(0)
-        while chunk := out.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+def package_checksum(release: Release, *, output: Path | None = None) -> str:
+    """SHA-256 of the release's data package, written as of its moment (to
+    `output` too, a directory or a .zip path, if given)."""
+    package = {"name": release.name, "created": release.cut_at, "notes": release.notes}
+    with reading_as_of(release.cut_at):
+        if output is None:
+            return package_sha256(**package)
+        _, written = package_file_write(output, **package)
+        return written.sha256
+
+
+def release_package_chunks(release: Release) -> Iterator[bytes]:
+    """The release's data package, streamed: the bytes its `package_sha256` states."""
+    with reading_as_of(release.cut_at):
+        yield from package_chunks(
+            name=release.name, created=release.cut_at, notes=release.notes
+        )
 
 
 def release_moment_take() -> datetime.datetime:
@@ -100,21 +99,24 @@ def release_moment_take() -> datetime.datetime:
         return timezone.now()
 
 
-def release_cut(*, name: str, notes: str = "") -> Release:
+def release_cut(*, name: str, notes: str = "", output: Path | None = None) -> Release:
     """Record the release `name` of the dataset as it is now.
 
     Its moment is taken under the writers' lock (`release_moment_take`), so
     no write dated before `cut_at` can commit after it and appear in the
-    release later.
+    release later. With `output` (a directory or a .zip path), its data
+    package is written there too.
     """
     if Release.objects.filter(name=name).exists():
         raise ReleaseRefused(f"A release named {name!r} exists already.")
     cut_at = release_moment_take()
     with transaction.atomic():
-        return _release_record(name=name, notes=notes, cut_at=cut_at)
+        return _release_record(name=name, notes=notes, cut_at=cut_at, output=output)
 
 
-def _release_record(*, name: str, notes: str, cut_at: datetime.datetime) -> Release:
+def _release_record(
+    *, name: str, notes: str, cut_at: datetime.datetime, output: Path | None
+) -> Release:
     release = Release(name=name, notes=notes, cut_at=cut_at)
     try:
         release.full_clean(exclude=["counts"], validate_unique=False)
@@ -130,7 +132,7 @@ def _release_record(*, name: str, notes: str, cut_at: datetime.datetime) -> Rele
             "previous": previous.name,
             **release_changes(since=previous.cut_at, until=release.cut_at),
         }
-    release.package_sha256 = package_checksum(release)
+    release.package_sha256 = package_checksum(release, output=output)
     release.save()
     return release
 

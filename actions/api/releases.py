@@ -1,13 +1,23 @@
 """`/api/v1/releases/`: the named releases of the dataset, read-only."""
 
+from django.conf import settings
+from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.reverse import reverse
 
 from actions.kinds import KINDS
 from actions.models import Release
+from actions.releases import release_package_chunks
+from diplomacy.api.caching.http_cache import IMMUTABLE_ATTRIBUTE
 from diplomacy.api.caching.response_cache import ResponseCacheMixin
+from diplomacy.api.formats.file_renderer import ZipFileRenderer
 from diplomacy.api.openapi.operation_docs import lookup_parameter
 
 
@@ -75,9 +85,9 @@ class ReleaseSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_package_url(self, release) -> str:
-        detail = reverse("release-detail", kwargs={"name": release.name},
-                         request=self.context.get("request"))
-        return f"{detail}package.zip"
+        return reverse(
+            "release-package", kwargs={"name": release.name}, request=self.context.get("request")
+        )
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_data_url(self, release) -> str:
@@ -111,3 +121,33 @@ class ReleaseViewSet(ResponseCacheMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "name"
     lookup_value_regex = "[0-9A-Za-z][0-9A-Za-z._-]*"
     filter_backends = []
+
+    @extend_schema(
+        operation_id="releases_package",
+        summary="Download the release's data package",
+        description="A zip holding one CSV per table of the dataset as of the release "
+        "(states, episodes, sources, missions, envoys, actions, the envoy links, "
+        "citations), `datapackage.json` (Frictionless Data Package: every column's "
+        "type, description and enum, primary and foreign keys, the licence) and a "
+        "README codebook. Written from the history as of the release, streamed: the "
+        "same bytes every time, whose SHA-256 is the release's `package_sha256` (also "
+        "the `ETag`). Answers 404 if there is no release with this name.",
+        parameters=[NAME],
+        responses={
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The data package (a zip)."
+            ),
+        },
+    )
+    def package(self, request, name=None):
+        """Routed by actions.api.urls (a file name: no trailing slash)."""
+        release = self.get_object()
+        response = StreamingHttpResponse(
+            release_package_chunks(release), content_type=ZipFileRenderer.media_type
+        )
+        filename = f"{settings.DATA_PACKAGE_NAME}-{release.name}.zip"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["ETag"] = f'"{release.package_sha256}"'
+        # A release never changes: any cache may keep its package (http_cache).
+        setattr(request._request, IMMUTABLE_ATTRIBUTE, True)
+        return response

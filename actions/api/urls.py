@@ -3,6 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from actions.api import dyads, releases, stats, timeline_image, views
 from actions.kinds import KINDS
+from diplomacy.api.formats.file_renderer import ZipFileRenderer
 
 router = SimpleRouter()
 router.register("actions", views.ActionViewSet, basename="action")
@@ -24,6 +25,13 @@ paths = [
         "episodes/<slug:slug>/timeline.svg",
         timeline_image.EpisodeTimelineImageViewSet.as_view({"get": "retrieve"}),
         name="episode-timeline-svg",
+    ),
+    path(
+        "releases/<str:name>/package.zip",
+        releases.ReleaseViewSet.as_view(
+            {"get": "package"}, renderer_classes=[ZipFileRenderer], pagination_class=None
+        ),
+        name="release-package",
     ),
 ]
 

@@ -1,15 +1,12 @@
 import datetime
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
-from actions.package import write_package
+from actions.package.files import package_file_write
 
 # A version of the dataset names a file: letters, digits, dots, dashes, underscores.
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -43,29 +40,13 @@ class Command(BaseCommand):
                 "--name: letters, digits, dots, dashes and underscores, at most 64."
             )
         created = self._created(created)
-        path = Path(output)
-        if path.suffix.lower() != ".zip":
-            path.mkdir(parents=True, exist_ok=True)
-            path = path / f"{settings.DATA_PACKAGE_NAME}-{name}.zip"
-        elif not path.parent.is_dir():
-            raise CommandError(f"--output: no directory {path.parent}.")
         started = time.perf_counter()
-        # Written beside its place and renamed there once whole: an interrupted
-        # run leaves no half-written package under the final name.
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
         try:
-            with os.fdopen(descriptor, "wb") as out:
-                written = write_package(out, name=name, created=created, notes=notes)
-            # mkstemp makes the file private; a package is for anyone to read.
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+            path, written = package_file_write(
+                Path(output), name=name, created=created, notes=notes
+            )
+        except FileNotFoundError as error:
+            raise CommandError(f"--output: {error}") from error
         seconds = time.perf_counter() - started
         rows = ", ".join(f"{count} {table}" for table, count in written.rows.items())
         self.stdout.write(f"Wrote {path} ({written.bytes:,} bytes) in {seconds:.1f} s: {rows}.")
