@@ -9,10 +9,13 @@ generated request model requires, reads it back, changes it with `If-Match`,
 pages through the feed with the cursor and deletes what it created.
 
 The generator is told one thing (GENERATOR_CONFIG): an `image/svg+xml`
-response (an episode's timeline picture) is bytes, as the docs' "Python
-client" section tells users.
+response (an episode's timeline picture) and an `application/zip` one (a
+release's data package) are bytes, as the docs' "Python client" section tells
+users. After the deletions, the feed as of a release cut before them still
+holds the actions, and the release's package is the file its checksum names.
 """
 
+import hashlib
 import importlib
 import subprocess
 import sys
@@ -20,17 +23,20 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 import pytest
+from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from knox.models import AuthToken
 
 from actions.kinds import KINDS
 
+RELEASE = "2026.1"
 PACKAGE = "diplomatic_actions_client"
 GENERATOR_CONFIG = f"""\
 package_name_override: {PACKAGE}
 post_hooks: []
 content_type_overrides:
   image/svg+xml: application/octet-stream
+  application/zip: application/octet-stream
 """
 # A value for every field a generated request model may require: a kind whose
 # model requires a field missing here fails the test, so a new required field
@@ -182,6 +188,8 @@ def test_generated_client_against_a_live_server(
         seen += [action.id for action in page.parsed.results]
         cursor = page.parsed.next_ and parse_qs(urlsplit(page.parsed.next_).query)["cursor"][0]
     assert sorted(seen) == sorted(pk for pk, _ in created.values())
+    as_of_count = actions_list(client=anonymous).parsed.count - len(created)
+    call_command("release", RELEASE, verbosity=0)
 
     for slug, (pk, etag) in created.items():
         deleted = api(package, slug, "destroy").sync_detailed(id=pk, client=editor, if_match=etag)
@@ -189,3 +197,13 @@ def test_generated_client_against_a_live_server(
         gone = api(package, slug, "retrieve").sync_detailed(id=pk, client=anonymous)
         assert gone.status_code == 404
     assert actions_list(client=anonymous, actor="DE").parsed.results == []
+
+    # As of the release cut while they existed, they are all there; its data
+    # package is the file its checksum names.
+    as_of = actions_list(client=anonymous, actor="DE", as_of=RELEASE, limit=50)
+    assert sorted(action.id for action in as_of.parsed.results) == sorted(seen)
+    release = api(package, "releases", "retrieve").sync_detailed(name=RELEASE, client=anonymous)
+    assert release.parsed.counts.actions == as_of_count + len(created)
+    archive = api(package, "releases", "package").sync_detailed(name=RELEASE, client=anonymous)
+    assert archive.status_code == 200
+    assert hashlib.sha256(archive.content).hexdigest() == release.parsed.package_sha256
