@@ -239,8 +239,12 @@ class NotBlankDateTimeField(NotBlankMixin, django_filters.fields.IsoDateTimeFiel
         # In UTC: Python takes offsets up to ±23:59, PostgreSQL only to ±15:59.
         try:
             return moment.astimezone(datetime.UTC)
-        except OverflowError as error:
-            raise forms.ValidationError("Out of the range of dates.") from error
+        except OverflowError:
+            # A valid date-time whose UTC moment falls before year 1 or after
+            # 9999 (`0001-01-01T00:00:00+01:00`): every record is after the
+            # first, none after the second.
+            bound = datetime.datetime.min if moment.year == 1 else datetime.datetime.max
+            return bound.replace(tzinfo=datetime.UTC)
 
 
 class DateFilter(django_filters.DateFilter):
