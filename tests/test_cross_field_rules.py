@@ -203,3 +203,15 @@ def test_a_source_with_its_citation_is_not_refused(editor_client):
     )
     assert response.status_code == 201, response.content
     assert Citation.objects.filter(action_id=response.json()["id"]).count() == 1
+
+
+def test_the_docs_list_the_code_of_every_rule():
+    from pathlib import Path
+
+    errors_page = (Path(__file__).parent.parent / "docs" / "api" / "errors.md").read_text()
+    codes = {code for rules in rules_by_operation().values() for rule in rules
+             for code in rule.codes}
+    for code in codes:
+        documented = code.replace(code.removeprefix("action_").removesuffix(
+            "_not_before_date"), "<name>") if code.endswith("_not_before_date") else code
+        assert f"`{documented}`" in errors_page or f"`{code}`" in errors_page, code
