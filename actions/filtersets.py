@@ -18,6 +18,7 @@ from actions.choices import (
 from actions.kinds import ActionKind
 from actions.models import Action, Citation, Episode, Source
 from diplomacy.filters import (
+    SLUG,
     ChoicesFilter,
     DatasetFilterSet,
     DateFilter,
@@ -28,17 +29,25 @@ from diplomacy.filters import (
     TextSearchFilter,
     UpdatedSinceFilter,
     WordsFilter,
+    list_pattern,
     split_commas,
 )
 from diplomacy.models import Envoy
 
+CAMEO_PREFIXES = list_pattern(r"[0-9]{1,4}")
+
 
 class CameoPrefixesField(forms.CharField):
+    def __init__(self, *, pattern, **kwargs):
+        self.pattern = re.compile(pattern)
+        super().__init__(**kwargs)
+
     def clean(self, value):
         value = super().clean(value)
         prefixes = split_commas(value or "")
         bad = [prefix for prefix in prefixes if not re.fullmatch(r"[0-9]{1,4}", prefix)]
-        if bad:
+        if bad or (value and not self.pattern.match(value)):
+            bad = bad or [value]
             raise forms.ValidationError(  # the input in params: see KeysField
                 "A CAMEO prefix is 1 to 4 digits: %(bad)s.", params={"bad": ", ".join(bad)}
             )
@@ -96,6 +105,7 @@ class ActionFilterSet(DatasetFilterSet):
         key="slug",
         normalize=str,
         label_plural="episode slugs",
+        key_pattern=SLUG,
         help_text="Episode slugs, comma-separated.",
     )
     envoy = KeysFilter(
@@ -109,6 +119,7 @@ class ActionFilterSet(DatasetFilterSet):
     )
     statement_type = ChoicesFilter(choices=StatementType.choices)
     cameo = CameoPrefixFilter(
+        pattern=CAMEO_PREFIXES,
         help_text="CAMEO code prefixes, comma-separated: `16` matches 160, 161, 1621..."
     )
     plover = ChoicesFilter(

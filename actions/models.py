@@ -385,11 +385,21 @@ class Action(Record):
             return
         if self.date_not_after is None:
             raise ValidationError(
-                {"date_not_after": "A date known only within bounds needs its latest day."}
+                {
+                    "date_not_after": ValidationError(
+                        "A date known only within bounds needs its latest day.",
+                        code="range_without_latest_day",
+                    )
+                }
             )
         if self.date_not_after <= self.date:
             raise ValidationError(
-                {"date_not_after": "The latest day must come after the date (the earliest)."}
+                {
+                    "date_not_after": ValidationError(
+                        "The latest day must come after the date (the earliest).",
+                        code="range_latest_day_not_after_date",
+                    )
+                }
             )
 
     def _clean_mission(self):
@@ -401,8 +411,13 @@ class Action(Record):
         pair = {mission.sending_state_id, mission.receiving_state_id}
         if pair != {self.actor_id, self.target_id}:
             raise ValidationError(
-                {"mission": "The mission closed must be one of the target's in the actor's "
-                 "country, or the actor's own in the target's."}
+                {
+                    "mission": ValidationError(
+                        "The mission closed must be one of the target's in the actor's "
+                        "country, or the actor's own in the target's.",
+                        code="mission_of_other_states",
+                    )
+                }
             )
 
     def _clean_response(self):
@@ -415,7 +430,12 @@ class Action(Record):
             # (An action answering itself is reported by the database constraint.)
             if self.period_end < earlier.date:
                 raise ValidationError(
-                    {"in_response_to": "An action can only respond to an earlier action."}
+                    {
+                        "in_response_to": ValidationError(
+                            "An action can only respond to an earlier action.",
+                            code="response_to_a_later_action",
+                        )
+                    }
                 )
         if self.pk:
             # Moving an action must not put it after the actions that answer it.
@@ -423,7 +443,12 @@ class Action(Record):
             for answer in answers.only("date", "date_precision", "kind", "actor", "target"):
                 if answer.period_end < self.date:
                     raise ValidationError(
-                        {"date": f"Cannot be after an action that responds to it ({answer})."}
+                        {
+                            "date": ValidationError(
+                                f"Cannot be after an action that responds to it ({answer}).",
+                                code="after_a_response",
+                            )
+                        }
                     )
 
     @property

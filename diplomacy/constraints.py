@@ -7,7 +7,9 @@ class FieldCheckConstraint(models.CheckConstraint):
 
     Django reports a violated CheckConstraint as a non-field error; naming the
     field lets the admin show the message next to it and the API return it
-    under that key, while the database still enforces the rule.
+    under that key, while the database still enforces the rule. The error's
+    code is the constraint's name (unless it has a code of its own): clients
+    tell the rules apart by it.
     """
 
     def __init__(self, *, field, **kwargs):
@@ -18,7 +20,11 @@ class FieldCheckConstraint(models.CheckConstraint):
         try:
             super().validate(model, instance, exclude=exclude, using=using)
         except ValidationError as error:
-            raise ValidationError({self.field: error.error_list}) from error
+            errors = [
+                ValidationError(item.message, code=item.code or self.name, params=item.params)
+                for item in error.error_list
+            ]
+            raise ValidationError({self.field: errors}) from error
 
     def deconstruct(self):
         path, args, kwargs = super().deconstruct()

@@ -8,6 +8,7 @@ look like an empty result.
 import copy
 import datetime
 import functools
+import re
 
 import django_filters
 from django import forms
@@ -17,7 +18,24 @@ from django_filters.filters import QuerySetRequestMixin
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from diplomacy.api.openapi.cross_field_rules import DOES_NOT_EXIST, TWO_DIFFERENT_STATES_CODE
 from diplomacy.models import State
+
+# The shapes of the keys a filter takes; the schema publishes each list's
+# pattern (`list_pattern`) and the filter refuses what does not match it.
+ID = r"[0-9]{1,18}"
+STATE_CODE = r"[A-Za-z]{2}(?:[A-Za-z]{2})?"
+SLUG = r"[-a-zA-Z0-9_]{1,100}"
+
+
+def list_pattern(item: str, exactly: int | None = None) -> str:
+    """Items separated by commas (spaces around them allowed), or nothing at all."""
+    separator = r"\s*,\s*"
+    if exactly is None:
+        items = rf"{item}(?:{separator}{item})*"
+    else:
+        items = separator.join([item] * exactly)
+    return rf"^\s*(?:{items})?\s*$"
 
 
 def split_commas(value: str) -> list[str]:
@@ -32,32 +50,35 @@ class KeysField(forms.CharField):
     # (PostgreSQL takes at most 65,535 parameters); there are fewer states.
     max_keys = 300
 
-    def __init__(self, *, queryset, key, normalize, label_plural, exactly=None, **kwargs):
+    def __init__(
+        self, *, queryset, key, normalize, label_plural, pattern, exactly=None, **kwargs
+    ):
         self.queryset = queryset
         self.key = key
         self.normalize = normalize
         self.label_plural = label_plural
         self.exactly = exactly
+        self.pattern = re.compile(pattern)
         super().__init__(**kwargs)
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return []
-        try:
-            keys = sorted({self.normalize(part) for part in split_commas(value)})
-        except ValueError as error:
+        if not self.pattern.match(value):
             # The input goes in params, never in the message: django-filter formats
             # every message with `%`, which a value holding `%s` would break.
             raise forms.ValidationError(
                 "Not a list of %(what)s: %(value)r.",
                 params={"what": self.label_plural, "value": value},
-            ) from error
+            )
+        keys = sorted({self.normalize(part) for part in split_commas(value)})
         if len(keys) > self.max_keys:
             raise forms.ValidationError(f"At most {self.max_keys} {self.label_plural}.")
         if self.exactly is not None and len(keys) != self.exactly:
             raise forms.ValidationError(
-                f"Give exactly {self.exactly} different {self.label_plural}, comma-separated."
+                f"Give exactly {self.exactly} different {self.label_plural}, comma-separated.",
+                code=TWO_DIFFERENT_STATES_CODE,
             )
         known = dict(
             self.queryset.filter(**{f"{self.key}__in": keys}).values_list(self.key, "pk")
@@ -67,6 +88,7 @@ class KeysField(forms.CharField):
             raise forms.ValidationError(
                 "Unknown %(what)s: %(keys)s.",
                 params={"what": self.label_plural, "keys": ", ".join(unknown)},
+                code=DOES_NOT_EXIST,
             )
         # Primary keys, so the filter needs no join (an episode's id for its slug).
         return [known[key] for key in keys]
@@ -83,9 +105,11 @@ class DescribedSchemaMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        extend_schema_field(
-            {"type": self.schema_type, "description": kwargs.get("help_text", "")}
-        )(self)
+        schema = {"type": self.schema_type, "description": kwargs.get("help_text", "")}
+        pattern = self.extra.get("pattern")
+        if pattern is not None:
+            schema["pattern"] = pattern
+        extend_schema_field(schema)(self)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -99,11 +123,23 @@ class KeysFilter(DescribedSchemaMixin, django_filters.Filter):
     field_class = KeysField
 
     def __init__(
-        self, *args, queryset, key="pk", normalize=int, label_plural="ids", fields=None, **kwargs
+        self,
+        *args,
+        queryset,
+        key="pk",
+        normalize=int,
+        label_plural="ids",
+        key_pattern=ID,
+        fields=None,
+        **kwargs,
     ):
         self.lookup_fields = fields
         kwargs.update(
-            queryset=queryset, key=key, normalize=normalize, label_plural=label_plural
+            queryset=queryset,
+            key=key,
+            normalize=normalize,
+            label_plural=label_plural,
+            pattern=list_pattern(key_pattern, kwargs.get("exactly")),
         )
         super().__init__(*args, **kwargs)
 
@@ -124,6 +160,7 @@ class StateCodesFilter(KeysFilter):
         kwargs.setdefault("key", "code")
         kwargs.setdefault("normalize", str.upper)
         kwargs.setdefault("label_plural", "state codes")
+        kwargs.setdefault("key_pattern", STATE_CODE)
         super().__init__(*args, **kwargs)
 
 
@@ -202,8 +239,12 @@ class NotBlankDateTimeField(NotBlankMixin, django_filters.fields.IsoDateTimeFiel
         # In UTC: Python takes offsets up to ±23:59, PostgreSQL only to ±15:59.
         try:
             return moment.astimezone(datetime.UTC)
-        except OverflowError as error:
-            raise forms.ValidationError("Out of the range of dates.") from error
+        except OverflowError:
+            # A valid date-time whose UTC moment falls before year 1 or after
+            # 9999 (`0001-01-01T00:00:00+01:00`): every record is after the
+            # first, none after the second.
+            bound = datetime.datetime.min if moment.year == 1 else datetime.datetime.max
+            return bound.replace(tzinfo=datetime.UTC)
 
 
 class DateFilter(django_filters.DateFilter):

@@ -171,5 +171,10 @@ class Envoy(Record):
         if self.mission_id and self.sending_state_id:
             if self.mission.sending_state_id != self.sending_state_id:
                 raise ValidationError(
-                    {"mission": "The mission must be one of the envoy's sending state."}
+                    {
+                        "mission": ValidationError(
+                            "The mission must be one of the envoy's sending state.",
+                            code="mission_of_another_state",
+                        )
+                    }
                 )

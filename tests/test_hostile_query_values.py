@@ -62,3 +62,16 @@ def test_an_empty_item_in_a_list_is_a_400(api_client, value):
         response = api_client.get("/api/v1/actions/", {name: value})
         assert response.status_code == 400, (name, value)
         assert [error["field"] for error in response.json()["errors"]] == [name]
+
+
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [("0001-01-01T00:00:00+01:00", "all"), ("9999-12-31T23:59:59-01:00", 0)],
+)
+def test_a_date_time_whose_utc_moment_is_out_of_range_is_a_bound(api_client, db, value, count):
+    # Valid ISO 8601 (the schema's date-time): not a 400, but before every
+    # record or after them all.
+    response = api_client.get("/api/v1/actions/", {"updated_since": value})
+    assert response.status_code == 200, response.content
+    total = api_client.get("/api/v1/actions/").json()["count"]
+    assert response.json()["count"] == (total if count == "all" else 0)

@@ -1,14 +1,27 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.core.validators import RegexValidator, URLValidator
+from django.db import models, transaction
 from drf_spectacular.utils import PolymorphicProxySerializer
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
+from rest_framework.fields import get_error_detail
 from simple_history.utils import bulk_create_with_history
 
 from actions.choices import DatePrecision
 from actions.dates import period_end, period_start
-from actions.envoys import action_validate_envoys
+from actions.envoys import (
+    ENVOY_OF_ANOTHER_STATE,
+    FEWER_PERSONS_THAN_ENVOYS,
+    action_validate_envoys,
+)
 from actions.kinds import KINDS, EnvoySide, Kind
 from actions.models import KIND_MODELS, Action, Citation, Episode, Source
+from diplomacy.api.openapi.cross_field_rules import (
+    DOES_NOT_EXIST,
+    Rule,
+    taken_key,
+    unknown_key,
+)
 from diplomacy.api.records.brief_fields import BriefRelatedField
 from diplomacy.api.records.input_validation import ModelValidationMixin, StrictInputMixin
 from diplomacy.api.records.sparse_fieldsets import SparseFieldsetMixin
@@ -18,6 +31,36 @@ from diplomacy.api.serializers import (
     state_field,
 )
 from diplomacy.models import Envoy, Mission
+
+# URLs of published pages: http(s), a host name with its top-level domain, no
+# spaces. A pattern the schema states and the API applies, within what Django's
+# URLValidator (the admin's rule) accepts: a host of at most 253 characters
+# (labels of 63 at most, four of them at most), no user, no port.
+HOST_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+URL_PATTERN = (
+    rf"^https?://(?:{HOST_LABEL}\.){{1,3}}[A-Za-z]{{2,24}}(?:[/?#][^\s<\x00]*)?$"
+)
+
+
+class SourceUrlField(serializers.CharField):
+    """A source's `url`: the pattern above, then Django's own URL validation (run
+    apart from the validators, which drf-spectacular would publish as `format: uri`,
+    a wider rule than the pattern)."""
+
+    url_validator = URLValidator(schemes=["http", "https"])
+
+    def __init__(self, **kwargs):
+        kwargs["validators"] = [
+            RegexValidator(URL_PATTERN, "Enter an http or https URL of a page.")
+        ]
+        super().__init__(**kwargs)
+
+    def run_validators(self, value):
+        super().run_validators(value)
+        try:
+            self.url_validator(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(get_error_detail(error)) from error
 
 
 class EpisodeBriefSerializer(serializers.ModelSerializer):
@@ -42,12 +85,19 @@ class ActionBriefSerializer(serializers.ModelSerializer):
 
 
 class EpisodeSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
+    cross_field_rules = (taken_key("slug", "`slug` is not that of another episode."),)
+
     class Meta:
         model = Episode
         fields = ["slug", "title", "summary", "created_at", "updated_at"]
 
 
 class SourceSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.URLField: SourceUrlField,
+    }
+
     class Meta:
         model = Source
         fields = [
@@ -97,8 +147,72 @@ COMMON_FIELDS = [
 ]
 
 
+def _dates_not_before_date() -> list[str]:
+    """The date fields the database holds to be on or after `date` (Action's constraints)."""
+    return [
+        constraint.field
+        for constraint in Action._meta.constraints
+        if constraint.name == f"action_{getattr(constraint, 'field', '')}_not_before_date"
+    ]
+
+
+def date_not_before_date_rule(field: str) -> Rule:
+    return Rule(
+        fields=(field,),
+        codes=(f"action_{field}_not_before_date",),
+        text=f"`{field}` is not before `date`.",
+    )
+
+
+# The rules of every kind's body; kind_serializer() adds those of the kind's own fields.
+ACTION_RULES = (
+    Rule(
+        fields=("actor", "target"),
+        codes=(DOES_NOT_EXIST,),
+        text="`actor` and `target` are codes of states the API has (`/api/v1/states/`).",
+    ),
+    Rule(
+        fields=("target",),
+        codes=("action_actor_differs_from_target",),
+        text="`target` differs from `actor`.",
+    ),
+    Rule(
+        fields=("date_not_after",),
+        codes=(
+            "range_without_latest_day",
+            "range_latest_day_not_after_date",
+            "latest_day_without_range",
+            "action_date_not_after_not_before_date",
+        ),
+        text="`date_not_after` is required with `date_precision` `range`, and then after "
+        "`date`; with another precision, leave it out (or send the last day of the date's "
+        "period, as read back).",
+    ),
+    date_not_before_date_rule("announced_on"),
+    unknown_key("episode", "`episode` is the slug of an existing episode."),
+    Rule(
+        fields=("in_response_to",),
+        codes=(
+            DOES_NOT_EXIST,
+            "response_to_a_later_action",
+            "action_not_in_response_to_itself",
+        ),
+        text="`in_response_to` is the id of another existing action, not a later one "
+        "(its earliest possible day is not after this action's latest).",
+    ),
+    Rule(
+        fields=("date",),
+        codes=("after_a_response",),
+        text="On a change, `date` does not move the action after an action that answers it.",
+    ),
+    unknown_key("citations.*.source", "Each citation's `source` is the id of an existing source."),
+)
+
+
 class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.ModelSerializer):
     """Fields common to every kind; each kind's serializer adds its own."""
+
+    cross_field_rules = ACTION_RULES
 
     actor = state_field(help_text="The state that acts: ISO alpha-2 code on write.")
     target = state_field(help_text="The state acted upon: ISO alpha-2 code on write.")
@@ -182,8 +296,11 @@ class ActionSerializer(SparseFieldsetMixin, ModelValidationMixin, serializers.Mo
         if attrs["date_not_after"] != derived:
             raise serializers.ValidationError(
                 {
-                    "date_not_after": f"Follows from the date and its precision ({derived}); "
-                    "give a latest day of your own only with date_precision=range."
+                    "date_not_after": ErrorDetail(
+                        f"Follows from the date and its precision ({derived}); "
+                        "give a latest day of your own only with date_precision=range.",
+                        code="latest_day_without_range",
+                    )
                 }
             )
 
@@ -259,7 +376,44 @@ def kind_serializer(kind: Kind) -> type[ActionSerializer]:
         (ActionSerializer.Meta,),
         {"model": model, "fields": fields, "extra_kwargs": required},
     )
+    attrs["cross_field_rules"] = (*ACTION_RULES, *kind_rules(kind))
     return type(f"{kind.model_name}Serializer", (ActionSerializer,), {**attrs, "Meta": meta})
+
+
+def kind_rules(kind: Kind) -> list[Rule]:
+    """The rules of the fields of a kind's own."""
+    model = KIND_MODELS[kind.value]
+    rules = [date_not_before_date_rule(name) for name in _dates_not_before_date()
+             if name in kind.fields]
+    if kind.has_envoys:
+        side = kind.envoys.value
+        rules.append(
+            Rule(
+                fields=("envoys",),
+                codes=(DOES_NOT_EXIST, ENVOY_OF_ANOTHER_STATE),
+                text=f"Each of `envoys` is the id of an existing envoy of the {side} state "
+                f"(`{side}`).",
+            )
+        )
+        if "persons_count" in kind.fields:
+            rules.append(
+                Rule(
+                    fields=("persons_count",),
+                    codes=(FEWER_PERSONS_THAN_ENVOYS,),
+                    text="`persons_count` is at least the number of `envoys`.",
+                )
+            )
+    for name in kind.fields:
+        if model._meta.get_field(name).related_model is Mission:
+            rules.append(
+                Rule(
+                    fields=(name,),
+                    codes=(DOES_NOT_EXIST, "mission_of_other_states"),
+                    text=f"`{name}` is the id of an existing mission of the target in the "
+                    "actor's country, or of the actor in the target's.",
+                )
+            )
+    return rules
 
 
 KIND_SERIALIZERS = {value: kind_serializer(kind) for value, kind in KINDS.items()}

@@ -17,6 +17,8 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from diplomacy.api.openapi.cross_field_rules import OFFSET_WITH_CURSOR_CODE
+
 DEFAULT_LIMIT = 50
 # DRF leaves max_limit unbounded; a client could ask for the whole table.
 MAX_LIMIT = 500
@@ -256,7 +258,16 @@ class FeedPagination(pagination.BasePagination):
     def paginate_queryset(self, queryset, request, view=None):
         uses_cursor = KeysetPagination.cursor_query_param in request.query_params
         if uses_cursor and "offset" in request.query_params:
-            raise ValidationError({"offset": ["Use either `offset` or `cursor`, not both."]})
+            raise ValidationError(
+                {
+                    "offset": [
+                        ErrorDetail(
+                            "Use either `offset` or `cursor`, not both.",
+                            code=OFFSET_WITH_CURSOR_CODE,
+                        )
+                    ]
+                }
+            )
         self.active = self.keyset if uses_cursor else self.offset
         return self.active.paginate_queryset(queryset, request, view)
 

@@ -1,24 +1,108 @@
 """drf-spectacular extensions for the project's own fields, and its AutoSchema."""
 
 from drf_spectacular import openapi
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import permissions
+from rest_framework import permissions, serializers
+
+from diplomacy.api.openapi.cross_field_rules import describe, operation_rules
+
+# The largest value of a BigAutoField, the type of every id.
+MAX_ID = 2**63 - 1
 
 
 class BriefRelatedFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "diplomacy.api.records.brief_fields.BriefRelatedField"
 
     def map_serializer_field(self, auto_schema, direction):
+        from diplomacy.filters import SLUG, STATE_CODE
+
         field = self.target
         if direction == "response":
             component = auto_schema.resolve_serializer(field.brief_serializer, direction)
             return component.ref
         if field.lookup_field == "pk":
-            return build_basic_type(OpenApiTypes.INT)
-        return build_basic_type(OpenApiTypes.STR)
+            return {**build_basic_type(OpenApiTypes.INT), "minimum": 1, "maximum": MAX_ID}
+        # The key's shape; that it names a record is a rule of the operation.
+        pattern = {"code": STATE_CODE, "slug": SLUG}.get(field.lookup_field)
+        schema = build_basic_type(OpenApiTypes.STR)
+        if pattern is not None:
+            schema["pattern"] = rf"^{pattern}$"
+        return schema
+
+
+class DatasetFilterExtension(DjangoFilterExtension):
+    """django-filter's parameters, with what the project's filters add: a list of
+    choices names at least one (`?kind=` is a 400, not an empty filter)."""
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        from diplomacy.filters import ChoicesFilter
+
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        if isinstance(filter_field, ChoicesFilter):
+            choices = filter_field.extra.get("choices")
+            for parameter in parameters:
+                parameter["schema"]["minItems"] = 1
+                items = parameter["schema"].get("items", {})
+                if "enum" not in items and callable(choices):
+                    # Choices known only when asked (the tracked resources).
+                    items["enum"] = [value for value, _ in choices()]
+        return parameters
+
+
+# The text rules every string the API takes obeys (DRF's CharField): no null
+# character; a value that may not be blank has a character other than
+# whitespace (DRF trims it); free text holds no markup: no `<` followed by a
+# letter, `!`, `/` or `?`, spaces between (diplomacy.plain_text). Written
+# without lookaheads, which the generators of test data handle badly.
+OTHER_THAN_MARKUP = r"(?:[^<\x00]|(?:<\s*)+(?:[^\sA-Za-z!/?<\x00]|$))"
+OTHER_THAN_MARKUP_OR_SPACE = r"(?:[^\s<\x00]|(?:<\s*)+(?:[^\sA-Za-z!/?<\x00]|$))"
+
+
+def text_pattern(field) -> str:
+    from diplomacy.plain_text import reject_markup
+
+    if reject_markup in field.validators:
+        char, visible = OTHER_THAN_MARKUP, OTHER_THAN_MARKUP_OR_SPACE
+    else:
+        char, visible = r"[^\x00]", r"[^\s\x00]"
+    if field.allow_blank:
+        return rf"^{char}*$"
+    return rf"^\s*{visible}{char}*$"
+
+
+class StrictRequestSchemaMixin:
+    """Request bodies as the API reads them (diplomacy.api.records.input_validation).
+
+    An unknown key is refused (`additionalProperties: false`), and each string
+    states the text rules of `text_pattern` unless it has a pattern of its own.
+    """
+
+    def _map_basic_serializer(self, serializer, direction):
+        from diplomacy.api.records.input_validation import StrictInputMixin
+
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction != "request" or not isinstance(serializer, StrictInputMixin):
+            return schema
+        schema["additionalProperties"] = False
+        fields = serializer.fields
+        for name, property_schema in schema.get("properties", {}).items():
+            field = fields.get(name)
+            if (
+                isinstance(field, serializers.CharField)
+                and property_schema.get("type") == "string"
+                and "pattern" not in property_schema
+                and "format" not in property_schema
+            ):
+                property_schema["pattern"] = text_pattern(field)
+        return schema
 
 
 ETAG = OpenApiParameter(
@@ -89,7 +173,35 @@ class ConditionalRequestsSchemaMixin:
         return responses
 
 
-class AutoSchema(ConditionalRequestsSchemaMixin, openapi.AutoSchema):
+def query_parameters(operation: dict) -> set[str]:
+    return {
+        parameter["name"]
+        for parameter in operation.get("parameters", [])
+        if parameter.get("in") == "query"
+    }
+
+
+class CrossFieldRulesSchemaMixin:
+    """Ends each operation's description with the rules the schema cannot state
+    (diplomacy.api.openapi.cross_field_rules)."""
+
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        if operation is None:
+            return operation
+        rules = describe(operation_rules(self.view, self.method, query_parameters(operation)))
+        if rules:
+            description = operation.get("description", "")
+            operation["description"] = f"{description}\n\n{rules}" if description else rules
+        return operation
+
+
+class AutoSchema(
+    CrossFieldRulesSchemaMixin,
+    StrictRequestSchemaMixin,
+    ConditionalRequestsSchemaMixin,
+    openapi.AutoSchema,
+):
     """The project's schema class: drf-spectacular's, with the mixins above."""
 
     def get_auth(self):

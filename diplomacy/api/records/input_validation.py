@@ -3,6 +3,7 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
@@ -11,6 +12,13 @@ from diplomacy.plain_text import is_free_text, reject_markup
 # Free text (summaries, notes, quotes) is unbounded in the database; through
 # the API it is bounded, so a client cannot store megabytes in one field.
 TEXT_MAX_LENGTH = 20_000
+
+# The integer columns' ranges that hold on every database Django supports.
+INTEGER_RANGES = {
+    name: bounds
+    for name, bounds in BaseDatabaseOperations.integer_field_ranges.items()
+    if "Auto" not in name
+}
 
 
 
@@ -56,6 +64,13 @@ class StrictInputMixin:
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
+        bounds = INTEGER_RANGES.get(model_field.get_internal_type())
+        if bounds is not None:
+            # The bounds of the column on every database (SQLite's are wider than
+            # PostgreSQL's), so that the schema says the same everywhere.
+            low, high = bounds
+            kwargs["min_value"] = max(kwargs.get("min_value", low), low)
+            kwargs["max_value"] = min(kwargs.get("max_value", high), high)
         if is_free_text(model_field):
             if isinstance(model_field, models.TextField):
                 kwargs.setdefault("max_length", TEXT_MAX_LENGTH)

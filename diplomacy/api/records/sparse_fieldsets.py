@@ -7,9 +7,10 @@ action feed; the rule itself is a few lines.
 
 from dataclasses import dataclass
 
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.serializers import ListSerializer
 
+from diplomacy.api.openapi.cross_field_rules import UNKNOWN_FIELD_NAME
 from diplomacy.filters import split_commas
 
 FIELDS_PARAM = "fields"
@@ -40,8 +41,11 @@ class SparseFieldset:
             unknown = sorted(set(names) - available)
             if unknown:
                 errors[param] = [
-                    f"Unknown field: {', '.join(unknown)}. "
-                    f"Available: {', '.join(sorted(available))}."
+                    ErrorDetail(
+                        f"Unknown field: {', '.join(unknown)}. "
+                        f"Available: {', '.join(sorted(available))}.",
+                        code=UNKNOWN_FIELD_NAME,
+                    )
                 ]
         if self.fields is not None and not self.fields:
             errors[FIELDS_PARAM] = ["Name at least one field."]

@@ -116,9 +116,10 @@ def test_updated_since_takes_any_offset_python_takes(client, db):
     # +19:58 is beyond PostgreSQL's range of offsets; the filter converts to UTC.
     url = "/api/v1/states/?updated_since=0221-02-25T17:53:18%2B19:58"
     assert client.get(url).json()["count"] == State.objects.count()
+    # A moment before year 1 in UTC fits the schema's date-time: the first moment.
     response = client.get("/api/v1/states/?updated_since=0001-01-01T00:00:00%2B01:00")
-    assert response.status_code == 400
-    assert error_fields(response) == ["updated_since"]
+    assert response.status_code == 200
+    assert response.json()["count"] == State.objects.count()
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import pytest
 from diplomacy.models import State
 from tests.api_case import ResourceAPITestCase
 from tests.conditional import if_match
-from tests.problems import assert_invalid, assert_problem
+from tests.problems import assert_invalid, assert_problem, error_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -112,10 +112,11 @@ def test_deleting_a_referenced_state_is_a_409(editor_client, code):
 def test_an_alpha_3_code_taken_by_a_current_state_is_a_400(editor_client):
     response = editor_client.post("/api/v1/states/", {**KOSOVO, "alpha_3": "FRA"})
 
-    # DRF's validator for a conditional unique constraint reports it as no one
-    # field's error, naming the field in its message.
-    errors = assert_invalid(response, "non_field_errors")
-    assert errors == {"non_field_errors": ["The fields alpha_3 must make a unique set."]}
+    # Reported on the field, with the code of a taken key (not as DRF's
+    # validator for a conditional unique constraint would: no one field's error).
+    errors = assert_invalid(response, "alpha_3")
+    assert errors == {"alpha_3": ["A current state has this alpha-3 code."]}
+    assert error_codes(response) == {"alpha_3": ["unique"]}
     assert not State.objects.filter(code="XK").exists()
 
 
