@@ -21,6 +21,9 @@ MAX_LENGTH = 64
 class NoSuchMoment(ValueError):
     """The text names no moment the dataset can be read at; the message says why."""
 
+    # The `code` of the 400 problem's error (a rule of diplomacy.api.openapi.cross_field_rules).
+    code = "no_such_moment"
+
 
 def named_moments_register(resolver: Callable[[str], datetime.datetime | None]) -> None:
     if resolver not in NAMED_MOMENTS:

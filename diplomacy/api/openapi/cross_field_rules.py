@@ -20,6 +20,8 @@ sparse fieldsets).
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+from diplomacy.as_of.moments import NoSuchMoment
+
 # The error code of a key that names no record (BriefRelatedField, KeysField).
 DOES_NOT_EXIST = "does_not_exist"
 
@@ -64,6 +66,12 @@ OFFSET_WITH_CURSOR = Rule(
     text="`offset` is not given with `cursor`: a page is asked for by one or the other.",
 )
 TWO_DIFFERENT_STATES_CODE = "not_two_different_keys"
+AS_OF_MOMENT = Rule(
+    fields=("as_of",),
+    codes=(NoSuchMoment.code,),
+    text="`as_of` is the name of a release (`/api/v1/releases/`) or an ISO 8601 "
+    "datetime between the first change of the dataset and now.",
+)
 
 
 def unknown_filter_keys(names: list[str]) -> Rule:
@@ -112,6 +120,8 @@ def operation_rules(view, method: str, parameters: set[str]) -> list[Rule]:
         rules.append(UNKNOWN_FIELD_NAMES)
     if {"offset", "cursor"} <= parameters:
         rules.append(OFFSET_WITH_CURSOR)
+    if "as_of" in parameters:
+        rules.append(AS_OF_MOMENT)
     return rules
 
 

@@ -74,7 +74,7 @@ class AsOfMixin:
         try:
             moment, named = moment_named(text)
         except NoSuchMoment as error:
-            raise exceptions.ValidationError({AS_OF: [str(error)]}, code="invalid") from error
+            raise exceptions.ValidationError({AS_OF: [str(error)]}, code=error.code) from error
         self.as_of_moment = moment
         if named:
             setattr(request._request, IMMUTABLE_ATTRIBUTE, True)
