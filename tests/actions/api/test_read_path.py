@@ -25,17 +25,17 @@ QUERIES = ["", "?limit=500", "?state=ML", "?actor=FR&limit=3&offset=1", "?target
 def serializer_path(monkeypatch):
     """Turn the read path off: the lists go through the serializers, as before."""
 
-    def through_serializer(client, url):
+    def through_serializer(client, url, **headers):
         with monkeypatch.context() as patch:
             patch.setattr(ReadPathListMixin, "read_path_reader", lambda view: None)
-            return client.get(url)
+            return client.get(url, **headers)
 
     return through_serializer
 
 
-def _compare(client, serializer_path, url):
-    fast = client.get(url)
-    slow = serializer_path(client, url)
+def _compare(client, serializer_path, url, **headers):
+    fast = client.get(url, **headers)
+    slow = serializer_path(client, url, **headers)
     assert fast.status_code == slow.status_code
     assert fast.content == slow.content, url
     return fast
@@ -68,6 +68,13 @@ def test_read_path_gives_the_serializers_output_on_synthetic_data(
     assert any(item["citations"] for item in results)
     if "envoys" in results[0] or path == "/api/v1/actions/":
         assert any(item.get("envoys") for item in results)
+    # The same rows as CSV, and as indented JSON (DRF's own encoder), byte for byte.
+    csv_page = _compare(client, serializer_path, path + "?limit=500&format=csv")
+    assert csv_page["Content-Type"].startswith("text/csv")
+    indented = _compare(
+        client, serializer_path, path + "?limit=500", HTTP_ACCEPT="application/json; indent=2"
+    )
+    assert indented.content.startswith(b"{\n")
 
 
 @pytest.mark.django_db
