@@ -187,3 +187,108 @@ def test_the_redis_log_decides_and_waits_as_drf_does(settings, backend, monkeypa
         client = cache._cache.get_client()
         assert client.type(log) == b"list" and client.lrange(log, 0, -1) == [b"1200.0"]
         assert 0 < client.ttl(log) <= 60
+
+
+class _Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def anon_requests(settings, redis_cache, monkeypatch):
+    """Check anonymous requests at the clock's times against a rate, counting the
+    round trips to Redis; `worker(n)` switches to another worker's allowances."""
+    from collections import OrderedDict
+
+    from django.contrib.auth.models import AnonymousUser
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from diplomacy.api.limits import throttling
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "100/minute", "user": "100/minute"},
+    }
+    request = Request(APIRequestFactory().get("/api/v1/states/"))
+    request.user = AnonymousUser()
+    clock = _Clock(1000.0)
+    trips = []
+    workers = [OrderedDict(), OrderedDict()]
+    monkeypatch.setattr(throttling.RedisLogMixin, "_allowances", workers[0])
+    real_client = throttling.caches["default"]._cache.get_client
+
+    def counted_client(*args, **kwargs):
+        trips.append(clock.now)
+        return real_client(*args, **kwargs)
+
+    monkeypatch.setattr(throttling.caches["default"]._cache, "get_client", counted_client)
+
+    def check():
+        throttle = throttling.AnonRateThrottle()
+        throttle.timer = clock
+        return throttle.allow_request(request, None)
+
+    def worker(number):
+        monkeypatch.setattr(throttling.RedisLogMixin, "_allowances", workers[number])
+
+    def log():
+        from django.core.cache import caches
+
+        cache = caches["default"]
+        key = cache.make_and_validate_key("throttle_anon_127.0.0.1:log")
+        return [float(time) for time in real_client().lrange(key, 0, -1)]
+
+    return check, clock, trips, worker, log
+
+
+def test_a_worker_admits_a_share_of_the_rate_between_round_trips(anon_requests):
+    check, clock, trips, _, log = anon_requests
+    for number in range(10):
+        clock.now = 1000.0 + number / 100
+        assert check()
+    # 100/minute: 2 requests on each round trip's allowance, so 1 trip in 3;
+    # each trip logs the requests admitted since the one before.
+    assert len(trips) == 4
+    assert len(log()) == 10
+    for now in (1000.5, 1000.6):  # the allowance of the 4th trip
+        clock.now = now
+        assert check()
+    assert len(trips) == 4 and len(log()) == 10
+    clock.now = 1000.7
+    assert check()
+    assert len(trips) == 5
+    assert sorted(log()) == [1000.0 + number / 100 for number in range(10)] + [
+        1000.5, 1000.6, 1000.7
+    ]
+
+
+def test_one_worker_counts_the_rate_exactly(anon_requests):
+    check, clock, _, _, log = anon_requests
+    answers = []
+    for number in range(101):
+        clock.now = 1000.0 + number / 10
+        answers.append(check())
+    assert answers == [True] * 100 + [False]
+    assert len(log()) == 100
+
+
+def test_two_workers_exceed_the_rate_by_one_share_at_most(anon_requests):
+    check, clock, _, worker, _ = anon_requests
+    admitted = 0
+    for number in range(200):
+        clock.now = 1000.0 + number / 10
+        worker(number % 2)
+        admitted += check()
+    assert 100 <= admitted <= 100 + 100 // 50  # one share (2) for the other worker
+
+
+def test_an_allowance_is_asked_again_after_a_second(anon_requests):
+    check, clock, trips, _, _ = anon_requests
+    assert check()
+    clock.now += 1.5  # the allowance of the first round trip has lapsed
+    assert check()
+    assert len(trips) == 2
