@@ -17,7 +17,7 @@ from django.utils import timezone
 from actions.models import Action, Citation, Episode, Release, Source
 from actions.package import package_chunks, package_sha256
 from actions.package.files import package_file_write
-from diplomacy.as_of.reading import reading_as_of
+from diplomacy.as_of.reading import reading_as_of, streamed_as_of
 from diplomacy.as_of.writers_lock import writers_lock
 from diplomacy.models import Envoy, Mission, State
 
@@ -79,10 +79,10 @@ def package_checksum(release: Release, *, output: Path | None = None) -> str:
 
 def release_package_chunks(release: Release) -> Iterator[bytes]:
     """The release's data package, streamed: the bytes its `package_sha256` states."""
-    with reading_as_of(release.cut_at):
-        yield from package_chunks(
-            name=release.name, created=release.cut_at, notes=release.notes
-        )
+    return streamed_as_of(
+        release.cut_at,
+        package_chunks(name=release.name, created=release.cut_at, notes=release.notes),
+    )
 
 
 def release_moment_take() -> datetime.datetime:

@@ -83,6 +83,13 @@ def reading_as_of(moment: datetime.datetime, *, using: str = "default"):
         yield
 
 
+def streamed_as_of(moment: datetime.datetime, chunks):
+    """The chunks of a streamed answer, read as of `moment` while they are made:
+    a generator runs after the view has returned, outside any `with` it left."""
+    with reading_as_of(moment):
+        yield from chunks
+
+
 def earliest_moment(*, using: str = "default") -> datetime.datetime | None:
     """The date of the first entry of the history: nothing can be read before it."""
     dates = [

@@ -20,7 +20,7 @@ from rest_framework import exceptions
 
 from diplomacy.api.caching.http_cache import IMMUTABLE_ATTRIBUTE
 from diplomacy.as_of.moments import MAX_LENGTH, NoSuchMoment, moment_named
-from diplomacy.as_of.reading import reading_as_of
+from diplomacy.as_of.reading import reading_as_of, streamed_as_of
 
 AS_OF = "as_of"
 
@@ -36,11 +36,6 @@ AS_OF_PARAMETER = OpenApiParameter(
 )
 
 
-def _streamed_as_of(moment, chunks):
-    with reading_as_of(moment):
-        yield from chunks
-
-
 class AsOfMixin:
     """A viewset whose reads (`as_of_actions`) answer `?as_of=` from the history."""
 
@@ -53,7 +48,7 @@ class AsOfMixin:
             response = super().dispatch(request, *args, **kwargs)
             if self.as_of_moment is not None:
                 if response.streaming:
-                    response.streaming_content = _streamed_as_of(
+                    response.streaming_content = streamed_as_of(
                         self.as_of_moment, response.streaming_content
                     )
                 elif hasattr(response, "render") and not response.is_rendered:
