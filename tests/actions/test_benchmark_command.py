@@ -1,6 +1,7 @@
 """`manage.py benchmark` runs end to end (the figures themselves are not tested)."""
 
 import io
+import math
 
 import pytest
 from django.core.management import call_command
@@ -14,7 +15,7 @@ from actions.api.views import ActionViewSet
 from actions.bench import http
 from actions.bench.discover import export_paths
 from actions.bench.measure import Client, export_run
-from actions.management.commands.benchmark import RESOURCES, _totals
+from actions.management.commands.benchmark import RESOURCES, _paired_ratios, _totals
 from actions.synthetic import synthetic_generate
 
 WRK_OUTPUT = """Running 15s test @ http://127.0.0.1:8106/api/v1/actions/?limit=50
@@ -167,3 +168,21 @@ def test_rounds_are_added_up_by_request():
     assert total["requests_per_second"] == 400 / 5  # 2 s + 3 s
     assert total["mean_ms"] == (100 * 10 + 300 * 20) / 400
     assert (total["lowest"], total["highest"], total["errors"]) == (50.0, 100.0, 2)
+
+
+def test_each_round_is_compared_with_its_own_raw_run_and_the_median_taken():
+    def run(requests_per_second, mean_ms):
+        return {"requests_per_second": requests_per_second, "mean_ms": mean_ms}
+
+    # The machine slows down after the first round: totals would mix the speeds.
+    api = [run(90.0, 11.0), run(45.0, 22.0), run(40.0, 30.0)]
+    raw = [run(100.0, 10.0), run(50.0, 20.0), run(80.0, 12.0)]
+    ratios = _paired_ratios(api, raw)
+    assert ratios["requests_per_second"] == pytest.approx(0.9)  # median of 0.9, 0.9, 0.5
+    assert ratios["mean_ms"] == pytest.approx(1.1)  # median of 1.1, 1.1, 2.5
+    # A round the raw view could not serve at all is left out, not divided by.
+    assert math.isnan(_paired_ratios([run(10.0, 5.0)], [run(0.0, 0.0)])["mean_ms"])
+    assert _paired_ratios([run(10.0, 5.0), run(9.0, 6.0)], [run(0.0, 0.0), run(10.0, 5.0)]) == {
+        "requests_per_second": pytest.approx(0.9),
+        "mean_ms": pytest.approx(1.2),
+    }
