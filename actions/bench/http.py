@@ -48,6 +48,20 @@ def parse_wrk(output: str) -> dict:
     return result
 
 
+def even_share(connections: int, *, workers: int, threads: int) -> int:
+    """The connections a gunicorn worker may hold at once, so that a load's share evenly.
+
+    A gthread worker accepts whatever connections it can, in a race with the
+    other: wrk's 8 keep-alive connections, opened at once, sometimes all went
+    to one worker, which then served them on one core while the other idled
+    (half the requests per second for the whole run, one run in two or three;
+    seen with `ss -tnp`). Capped at an even share, each worker takes its own.
+    The cap stays above the worker's threads, or gunicorn keeps no connection
+    alive.
+    """
+    return max(-(-connections // workers), threads + 1)
+
+
 class Server:
     """gunicorn with the project's config, DEBUG off, on 127.0.0.1:port."""
 
@@ -58,10 +72,17 @@ class Server:
         workers: int = 2,
         environment: dict | None = None,
         app: str | None = None,
+        connections: int | None = None,
     ):
         self.port = port
         self.workers = workers
         self.environment = environment or {}
+        threads = int({**os.environ, **self.environment}.get("GUNICORN_THREADS", "2"))
+        # Each worker's cap (None: gunicorn's default), for the most connections
+        # the load will open at once.
+        self.worker_connections = (
+            even_share(connections, workers=workers, threads=threads) if connections else None
+        )
         # A WSGI application other than the config's (`module:name`), e.g. with the
         # raw baseline views mounted (actions.bench.wsgi).
         self.app = app
@@ -87,6 +108,11 @@ class Server:
         self.process = subprocess.Popen(
             [
                 sys.executable, "-m", "gunicorn", "-c", str(base / "gunicorn.conf.py"),
+                *(
+                    ["--worker-connections", str(self.worker_connections)]
+                    if self.worker_connections
+                    else []
+                ),
                 *([self.app] if self.app else []),
             ],
             cwd=base,

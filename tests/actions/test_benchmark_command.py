@@ -186,3 +186,15 @@ def test_each_round_is_compared_with_its_own_raw_run_and_the_median_taken():
         "requests_per_second": pytest.approx(0.9),
         "mean_ms": pytest.approx(1.2),
     }
+
+
+def test_each_gunicorn_worker_takes_an_even_share_of_the_load_connections():
+    # 8 connections on 2 workers: 4 each, so that neither can take them all.
+    assert http.even_share(8, workers=2, threads=2) == 4
+    assert http.even_share(7, workers=2, threads=2) == 4
+    # Never at or below the threads: gunicorn would then keep no connection alive.
+    assert http.even_share(1, workers=2, threads=2) == 3
+    assert http.even_share(8, workers=2, threads=4) == 5
+    server = http.Server(port=8999, connections=8, environment={"GUNICORN_THREADS": "2"})
+    assert server.worker_connections == 4
+    assert http.Server(port=8999).worker_connections is None

@@ -354,7 +354,10 @@ class Command(BaseCommand):
     def load(self, name, **environment):
         options = self.options
         path = "/api/v1/actions/?limit=50"
-        with http.Server(port=options["port"], environment=environment) as server:
+        with http.Server(
+            port=options["port"], environment=environment, connections=options["connections"]
+        ) as server:
+            workers = _workers(server)
             http.wrk(server.url + path, connections=options["connections"], seconds=3)
             result = http.wrk(
                 server.url + path,
@@ -364,7 +367,7 @@ class Command(BaseCommand):
         load = os.getloadavg()[0]
         result["errors"] = result["non_2xx"] + result["socket_errors"]
         self.line(
-            f"HTTP load run, {name}: gunicorn, 2 workers, 127.0.0.1:{options['port']}, "
+            f"HTTP load run, {name}: gunicorn, {workers}, 127.0.0.1:{options['port']}, "
             f"GET {path}, {options['connections']} connections, {options['duration']} s (wrk)"
         )
         self.line(
@@ -403,15 +406,18 @@ class Command(BaseCommand):
             "DJANGO_CACHE_KEY_PREFIX": f"{self.prefix}-pages",
         }
         rounds, seconds = options["rounds"], options["round_seconds"]
-        self.line(
-            f"Random pages, API vs raw baseline: gunicorn, 2 workers, response cache off, "
-            f"GET {paths['API']}N and {paths['raw']}N, N random in [0, {max_offset}], "
-            f"{rounds} rounds of {seconds} s each in turn (wrk)"
-        )
         results, paired = {}, {}
         with tempfile.TemporaryDirectory() as directory, http.Server(
-            port=options["port"], environment=environment, app="actions.bench.wsgi:application"
+            port=options["port"],
+            environment=environment,
+            app="actions.bench.wsgi:application",
+            connections=options["connections"],
         ) as server:
+            self.line(
+                f"Random pages, API vs raw baseline: gunicorn, {_workers(server)}, "
+                f"response cache off, GET {paths['API']}N and {paths['raw']}N, "
+                f"N random in [0, {max_offset}], {rounds} rounds of {seconds} s each in turn (wrk)"
+            )
             scripts = {
                 name: http.random_offset_script(Path(directory) / f"{name}.lua", path, max_offset)
                 for name, path in paths.items()
@@ -446,10 +452,9 @@ class Command(BaseCommand):
         many = results[options["connections"]]
         one = results[1]
         # The verdicts read the median over rounds of each round's ratio: the
-        # two views of a round run one after the other, at the same speed of
-        # the machine, and a round that straddles a change of speed (this kind
-        # of machine flips between two) moves a median less than it moves the
-        # totals, which are printed beside it.
+        # two views of a round run one after the other, and one round that
+        # other work on the machine disturbs moves a median less than it
+        # moves the totals, which are printed beside it.
         throughput = paired[options["connections"]]["requests_per_second"]
         per_request = paired[1]["mean_ms"]
         throughput_overall = many["API"]["requests_per_second"] / many["raw"]["requests_per_second"]
@@ -474,6 +479,13 @@ class Command(BaseCommand):
             per_request <= 1.2 and errors == 0,
             f"{per_request:.2f}x",
         )
+
+
+def _workers(server) -> str:
+    text = f"{server.workers} workers"
+    if server.worker_connections:
+        text += f" of at most {server.worker_connections} connections each"
+    return text
 
 
 def _paired_ratios(api_runs: list[dict], raw_runs: list[dict]) -> dict:
