@@ -75,3 +75,36 @@ def test_a_date_time_whose_utc_moment_is_out_of_range_is_a_bound(api_client, db,
     assert response.status_code == 200, response.content
     total = api_client.get("/api/v1/actions/").json()["count"]
     assert response.json()["count"] == (total if count == "all" else 0)
+
+
+def _null_paths():
+    """A null character in every kind of path parameter: each API route's key, the
+    files (a release's package, a timeline's picture) and the reader pages."""
+    paths = ["/api/v1/releases/a%00b/package.zip", "/api/v1/episodes/a%00b/timeline.svg",
+             "/states/M%00L/", "/episodes/a%00b/", "/api/v1/a%00b/"]
+    for dotted in API_ROUTERS:
+        for prefix, _viewset, _basename in import_string(dotted).registry:
+            paths += [f"/api/v1/{prefix}/a%00b/", f"/api/v1/{prefix}/a%00b/history/"]
+    return paths
+
+
+# Parameters no filter form reads: pagination, sparse fieldsets, format, as_of.
+NULL_PARAMETERS = ["cursor", "fields", "omit", "format", "limit", "offset", "as_of"]
+
+
+@pytest.mark.django_db
+def test_a_null_character_in_a_path_or_a_parameter_is_never_a_server_error(api_client):
+    # PostgreSQL refuses to compare text holding one: it must not reach a lookup.
+    failures = []
+    for path in _null_paths():
+        response = api_client.get(path)
+        if response.status_code >= 500:
+            failures.append((path, response.status_code))
+    for path in ("/api/v1/actions/", "/api/v1/states/", "/api/v1/releases/",
+                 "/api/v1/dyads/FR-ML/", "/api/v1/episodes/france-mali-2025/timeline.svg"):
+        for name in NULL_PARAMETERS:
+            for value in ("\x00", "a\x00b"):
+                response = api_client.get(path, {name: value})
+                if response.status_code >= 500:
+                    failures.append((path, name, response.status_code))
+    assert failures == []

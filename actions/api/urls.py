@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from actions.api import dyads, releases, stats, timeline_image, views
@@ -26,8 +26,10 @@ paths = [
         timeline_image.EpisodeTimelineImageViewSet.as_view({"get": "retrieve"}),
         name="episode-timeline-svg",
     ),
-    path(
-        "releases/<str:name>/package.zip",
+    # The name as the router's detail route takes it: no other character (a null
+    # one would reach the database) comes near a lookup.
+    re_path(
+        rf"^releases/(?P<name>{releases.ReleaseViewSet.lookup_value_regex})/package\.zip$",
         releases.ReleaseViewSet.as_view(
             {"get": "package"}, renderer_classes=[ZipFileRenderer], pagination_class=None
         ),

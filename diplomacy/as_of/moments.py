@@ -37,7 +37,8 @@ def moment_named(text: str) -> tuple[datetime.datetime, bool]:
     is neither, a moment in the future, or one before the history begins.
     """
     text = text.strip()
-    if not text or len(text) > MAX_LENGTH:
+    if not text or len(text) > MAX_LENGTH or "\x00" in text:
+        # No name holds a null character, and PostgreSQL cannot even compare one.
         raise NoSuchMoment(
             "Give a release name or an ISO 8601 datetime, e.g. 2026-01-31T12:00:00Z."
         )

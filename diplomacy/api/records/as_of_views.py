@@ -26,7 +26,13 @@ AS_OF = "as_of"
 
 AS_OF_PARAMETER = OpenApiParameter(
     AS_OF,
-    {"type": "string", "minLength": 1, "maxLength": MAX_LENGTH},
+    # Not blank, no null character: the text rules of every string the API takes.
+    {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_LENGTH,
+        "pattern": r"^\s*[^\s\x00][^\x00]*$",
+    },
     description="Read the dataset as it was at a release (its name, e.g. `2026.1`, "
     "see /api/v1/releases/) or at a moment (ISO 8601, e.g. `2026-01-31T12:00:00Z`; "
     "UTC without an offset): records since deleted come back, records created later "
