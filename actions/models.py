@@ -581,6 +581,10 @@ class Citation(Record):
         return f"{self.source} on action {self.action_id}"
 
 
+# A release's name; its routes (`/releases/<name>/`, its package) take the same.
+RELEASE_NAME_REGEX = r"[0-9A-Za-z][0-9A-Za-z._-]*"
+
+
 class Release(models.Model):
     """A named, immutable state of the dataset, for citing and reproducing it.
 
@@ -594,7 +598,7 @@ class Release(models.Model):
         unique=True,
         validators=[
             RegexValidator(
-                r"^[0-9A-Za-z][0-9A-Za-z._-]*$",
+                rf"^{RELEASE_NAME_REGEX}$",
                 "Letters, digits, dots, hyphens and underscores, starting with a letter "
                 "or digit, e.g. 2026.1.",
             )

@@ -12,22 +12,27 @@ HOSTILE = ["%", "%s", "%d", "%(x)s", "a\x00b", "%25", "FR,%s"]
 DETAIL_ONLY = {"dyads": "FR-ML"}
 
 
+def _registry():
+    """(URL prefix, viewset) of every route of the API's routers."""
+    for dotted in API_ROUTERS:
+        for prefix, viewset, _basename in import_string(dotted).registry:
+            yield prefix, viewset
+
+
 def _lists():
     """(list URL, its filter names) for every API resource with a filterset."""
     lists = []
-    for dotted in API_ROUTERS:
-        router = import_string(dotted)
-        for prefix, viewset, _basename in router.registry:
-            filterset = getattr(viewset, "filterset_class", None)
-            if filterset is None:
-                continue
-            names = sorted(filterset.base_filters)
-            if hasattr(viewset, "list"):
-                lists.append((f"/api/v1/{prefix}/", names))
-            else:
-                lists.append((f"/api/v1/{prefix}/{DETAIL_ONLY[prefix]}/", names))
-            if "export" in {action.url_path for action in viewset.get_extra_actions()}:
-                lists.append((f"/api/v1/{prefix}/export/", names))
+    for prefix, viewset in _registry():
+        filterset = getattr(viewset, "filterset_class", None)
+        if filterset is None:
+            continue
+        names = sorted(filterset.base_filters)
+        if hasattr(viewset, "list"):
+            lists.append((f"/api/v1/{prefix}/", names))
+        else:
+            lists.append((f"/api/v1/{prefix}/{DETAIL_ONLY[prefix]}/", names))
+        if "export" in {action.url_path for action in viewset.get_extra_actions()}:
+            lists.append((f"/api/v1/{prefix}/export/", names))
     return lists
 
 
@@ -82,9 +87,8 @@ def _null_paths():
     files (a release's package, a timeline's picture) and the reader pages."""
     paths = ["/api/v1/releases/a%00b/package.zip", "/api/v1/episodes/a%00b/timeline.svg",
              "/states/M%00L/", "/episodes/a%00b/", "/api/v1/a%00b/"]
-    for dotted in API_ROUTERS:
-        for prefix, _viewset, _basename in import_string(dotted).registry:
-            paths += [f"/api/v1/{prefix}/a%00b/", f"/api/v1/{prefix}/a%00b/history/"]
+    for prefix, _viewset in _registry():
+        paths += [f"/api/v1/{prefix}/a%00b/", f"/api/v1/{prefix}/a%00b/history/"]
     return paths
 
 

@@ -13,7 +13,7 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.reverse import reverse
 
 from actions.kinds import KINDS
-from actions.models import Release
+from actions.models import RELEASE_NAME_REGEX, Release
 from actions.releases import release_package_chunks
 from diplomacy.api.caching.http_cache import IMMUTABLE_ATTRIBUTE
 from diplomacy.api.caching.response_cache import ResponseCacheMixin
@@ -119,7 +119,7 @@ class ReleaseViewSet(ResponseCacheMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReleaseSerializer
     permission_classes = [permissions.AllowAny]
     lookup_field = "name"
-    lookup_value_regex = "[0-9A-Za-z][0-9A-Za-z._-]*"
+    lookup_value_regex = RELEASE_NAME_REGEX
     filter_backends = []
 
     @extend_schema(

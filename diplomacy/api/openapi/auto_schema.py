@@ -64,6 +64,11 @@ class DatasetFilterExtension(DjangoFilterExtension):
 # without lookaheads, which the generators of test data handle badly.
 OTHER_THAN_MARKUP = r"(?:[^<\x00]|(?:<\s*)+(?:[^\sA-Za-z!/?<\x00]|$))"
 OTHER_THAN_MARKUP_OR_SPACE = r"(?:[^\s<\x00]|(?:<\s*)+(?:[^\sA-Za-z!/?<\x00]|$))"
+# Any character but the null one; the same, not whitespace either.
+NOT_NULL, NOT_NULL_OR_SPACE = r"[^\x00]", r"[^\s\x00]"
+# Text that may not be blank (and takes markup): also the pattern of a query
+# parameter read as text outside any serializer, e.g. `as_of`.
+NOT_BLANK_TEXT = rf"^\s*{NOT_NULL_OR_SPACE}{NOT_NULL}*$"
 
 
 def text_pattern(field) -> str:
@@ -72,7 +77,7 @@ def text_pattern(field) -> str:
     if reject_markup in field.validators:
         char, visible = OTHER_THAN_MARKUP, OTHER_THAN_MARKUP_OR_SPACE
     else:
-        char, visible = r"[^\x00]", r"[^\s\x00]"
+        char, visible = NOT_NULL, NOT_NULL_OR_SPACE
     if field.allow_blank:
         return rf"^{char}*$"
     return rf"^\s*{visible}{char}*$"

@@ -19,6 +19,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions
 
 from diplomacy.api.caching.http_cache import IMMUTABLE_ATTRIBUTE
+from diplomacy.api.openapi.auto_schema import NOT_BLANK_TEXT
 from diplomacy.as_of.moments import MAX_LENGTH, NoSuchMoment, moment_named
 from diplomacy.as_of.reading import reading_as_of, streamed_as_of
 
@@ -27,12 +28,7 @@ AS_OF = "as_of"
 AS_OF_PARAMETER = OpenApiParameter(
     AS_OF,
     # Not blank, no null character: the text rules of every string the API takes.
-    {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": MAX_LENGTH,
-        "pattern": r"^\s*[^\s\x00][^\x00]*$",
-    },
+    {"type": "string", "minLength": 1, "maxLength": MAX_LENGTH, "pattern": NOT_BLANK_TEXT},
     description="Read the dataset as it was at a release (its name, e.g. `2026.1`, "
     "see /api/v1/releases/) or at a moment (ISO 8601, e.g. `2026-01-31T12:00:00Z`; "
     "UTC without an offset): records since deleted come back, records created later "
